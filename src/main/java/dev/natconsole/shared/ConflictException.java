@@ -1,0 +1,9 @@
+package dev.natconsole.shared;
+
+/** The request is valid but clashes with the current state (a run already going, say); a 409. */
+public class ConflictException extends RuntimeException {
+
+    public ConflictException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,9 @@
+package dev.natconsole.shared;
+
+/** A resource the client named by id does not exist; rendered as a 404 problem detail. */
+public class NotFoundException extends RuntimeException {
+
+    public NotFoundException(String kind, Object id) {
+        super(kind + " " + id + " does not exist");
+    }
+}
