@@ -65,7 +65,7 @@ public final class TopologyDefaults {
         List<Cidr> free = new ArrayList<>();
         if (vpc.isPresent()) {
             int prefix = suggestedPrefix(vpc.get(), zones.size());
-            if (prefix <= 32) {
+            if (prefix >= vpc.get().prefix()) {
                 vpc.get().split(prefix).stream()
                         .filter(block -> taken.stream().noneMatch(block::overlaps))
                         .forEach(free::add);

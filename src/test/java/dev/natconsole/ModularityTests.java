@@ -1,0 +1,20 @@
+package dev.natconsole;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+class ModularityTests {
+
+    private final ApplicationModules modules = ApplicationModules.of(NatConsoleApplication.class);
+
+    @Test
+    void modulesOnlyUseEachOthersPublicApi() {
+        modules.verify();
+    }
+
+    @Test
+    void writesModuleDocumentation() {
+        new Documenter(modules).writeDocumentation();
+    }
+}
