@@ -104,6 +104,15 @@ public class Targets {
         return saved.toTarget();
     }
 
+    /** Points an emulator target at a new endpoint (the local sandbox gets a new port at each start). */
+    @Transactional
+    public Target moveEndpoint(long id, String endpointUrl) {
+        TargetEntity entity = repository.findById(id).orElseThrow(() -> new NotFoundException("Target", id));
+        entity.moveEndpoint(endpointUrl);
+        clients.evict(id);
+        return repository.saveAndFlush(entity).toTarget();
+    }
+
     @Transactional
     public void delete(long id) {
         if (!repository.existsById(id)) {

@@ -51,6 +51,13 @@ public class TargetEntity {
         this.createdAt = createdAt;
     }
 
+    public void moveEndpoint(String endpointUrl) {
+        if (kind != TargetKind.EMULATOR) {
+            throw new IllegalStateException("only emulator targets have an endpoint");
+        }
+        this.endpointUrl = endpointUrl;
+    }
+
     public Target toTarget() {
         return new Target(id, name, kind, endpointUrl, profileName, defaultRegion, createdAt);
     }
