@@ -1,0 +1,174 @@
+package dev.natconsole.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import dev.natconsole.target.NewTarget;
+import dev.natconsole.target.TargetKind;
+import dev.natconsole.target.Targets;
+import dev.natconsole.testing.Browser;
+import dev.natconsole.testing.MotoExtension;
+import dev.natconsole.testing.MotoServer;
+import dev.natconsole.topology.Topologies;
+
+/** The wizard in a real browser against the console on a random port and moto. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@ExtendWith(MotoExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WizardBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Targets targets;
+
+    @Autowired
+    Topologies topologies;
+
+    WebDriver browser;
+
+    @BeforeAll
+    void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void cleanState(MotoServer moto) {
+        topologies.list().forEach(topology -> topologies.delete(topology.id()));
+        targets.list().forEach(target -> targets.delete(target.id()));
+        targets.create(new NewTarget("moto", TargetKind.EMULATOR, moto.endpoint().toString(), null,
+                "ap-northeast-1"));
+        browser.get(url("/?lang=en"));
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private void type(String id, String value) {
+        WebElement input = browser.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private void next() {
+        browser.findElement(By.id("wizard-next")).click();
+    }
+
+    /** Steps 1-4 with the seed's values; leaves the browser on the review page. */
+    private void walkToReview(String name, boolean screenshots) {
+        browser.get(url("/wizard/new"));
+        type("name", name);
+        new Select(browser.findElement(By.id("region"))).selectByValue("ap-northeast-1");
+        shot(screenshots, "wizard-1-target");
+        next();
+        assertThat(browser.findElement(By.id("vpcCidr")).getAttribute("value")).isEqualTo("172.16.0.0/16");
+        List<String> ticked = browser.findElements(By.cssSelector("input[name=selectedZones]:checked")).stream()
+                .map(box -> box.getAttribute("value")).toList();
+        assertThat(ticked).containsExactly("ap-northeast-1a", "ap-northeast-1c");
+        shot(screenshots, "wizard-2-network");
+        next();
+        assertThat(browser.findElement(By.id("availabilityZones0.publicSubnetCidr")).getAttribute("value"))
+                .isEqualTo("172.16.0.0/24");
+        assertThat(browser.findElement(By.id("availabilityZones0.privateSubnetCidr")).getAttribute("value"))
+                .isEqualTo("172.16.1.0/24");
+        assertThat(browser.findElement(By.id("availabilityZones1.publicSubnetCidr")).getAttribute("value"))
+                .isEqualTo("172.16.2.0/24");
+        shot(screenshots, "wizard-3-subnets");
+        next();
+        new Select(browser.findElement(By.id("nat.instanceType"))).selectByValue("t3.micro");
+        shot(screenshots, "wizard-4-nat");
+        next();
+        assertThat(browser.getCurrentUrl()).endsWith("/review");
+        shot(screenshots, "wizard-5-review");
+    }
+
+    private void shot(boolean enabled, String name) {
+        if (enabled) {
+            Browser.screenshot(browser, name);
+        }
+    }
+
+    @Test
+    void walksTheWizardWithTheSeedsValuesAndSavesThePlan() {
+        walkToReview("seed", true);
+        assertThat(browser.findElement(By.id("diagram")).getText()).contains("172.16.0.0/16", "ap-northeast-1c");
+        assertThat(browser.findElements(By.cssSelector("#plan tbody tr"))).hasSizeGreaterThan(20);
+        browser.findElement(By.id("wizard-save")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("seed");
+        browser.get(url("/"));
+        WebElement row = browser.findElement(By.cssSelector("tr[data-topology=seed]"));
+        assertThat(row.getText()).contains("ap-northeast-1", "ap-northeast-1a, ap-northeast-1c");
+        assertThat(topologies.list()).singleElement()
+                .satisfies(topology -> assertThat(topology.spec().nat().instanceType()).isEqualTo("t3.micro"));
+    }
+
+    @Test
+    void anInvalidCidrShowsTheInlineErrorAndCreatesNothing() {
+        walkToReview("broken", false);
+        browser.findElement(By.linkText("3. Subnets")).click();
+        type("availabilityZones1.publicSubnetCidr", "172.16.300.0/24");
+        next();
+        assertThat(browser.getCurrentUrl()).endsWith("/subnets");
+        assertThat(browser.findElement(By.id("availabilityZones1.publicSubnetCidr-error")).getText())
+                .contains("172.16.300.0");
+        assertThat(browser.findElement(By.id("error-summary")).getText()).contains("publicSubnetCidr");
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
+        Browser.screenshot(browser, "wizard-invalid-cidr");
+        assertThat(topologies.list()).isEmpty();
+    }
+
+    @Test
+    void reloadAndBackKeepWhatWasEntered() {
+        browser.get(url("/wizard/new"));
+        type("name", "kept");
+        next();
+        type("vpcCidr", "10.20.0.0/16");
+        next();
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.id("availabilityZones0.publicSubnetCidr")).getAttribute("value"))
+                .isEqualTo("10.20.0.0/24");
+        browser.navigate().back();
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.id("vpcCidr")).getAttribute("value")).isEqualTo("10.20.0.0/16");
+        browser.findElement(By.id("wizard-back")).click();
+        assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("kept");
+    }
+
+    @Test
+    void switchesToJapanese() {
+        browser.findElement(By.id("lang-ja")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("トポロジー");
+        assertThat(browser.findElement(By.id("new-topology")).getText()).isEqualTo("新しいトポロジー");
+        browser.get(url("/wizard/new"));
+        assertThat(browser.findElement(By.id("wizard-next")).getText()).isEqualTo("次へ");
+        Browser.screenshot(browser, "japanese-wizard");
+        browser.get(url("/?lang=en"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Topologies");
+    }
+}
