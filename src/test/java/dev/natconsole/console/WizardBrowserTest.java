@@ -46,8 +46,14 @@ class WizardBrowserTest {
     WebDriver browser;
 
     @BeforeAll
-    void startBrowser() {
+    void startBrowserAndSignIn() {
         browser = Browser.start();
+        browser.get(url("/"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        type("username", "admin");
+        type("password", "test-admin-password");
+        browser.findElement(By.id("sign-in")).click();
+        assertThat(browser.findElement(By.id("current-user")).getText()).isEqualTo("admin");
     }
 
     @AfterAll
