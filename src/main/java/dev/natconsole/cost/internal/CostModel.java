@@ -33,7 +33,8 @@ import dev.natconsole.topology.ZoneSubnets;
  * <li>NAT Gateways: one per AZ, each with its hours and a public IPv4 address, plus every GB processed.</li>
  * <li>Internet egress is billed the same either way and is left out of both.</li>
  * </ul>
- * Amounts keep four decimals (a hundredth of a cent); readers round to cents.
+ * Amounts keep four decimals (a hundredth of a cent); readers round to cents. The break-even keeps the
+ * traffic's split over the AZs and scales its total; a split of zero GB has no proportions, so it counts as even.
  */
 public final class CostModel {
 
