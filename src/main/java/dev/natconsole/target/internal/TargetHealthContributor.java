@@ -14,11 +14,12 @@ import dev.natconsole.target.TargetUnreachableException;
 import dev.natconsole.target.Targets;
 
 /**
- * One health indicator per registered target, read from the database at each request so that new targets
+ * One health indicator per registered target (health key "targets": Boot drops the HealthContributor suffix;
+ * the bean cannot be named "targets", which is the Targets service), read from the database at each request so that new targets
  * show up at once. An unreachable target reports {@code UNREACHABLE}, which the status order in
  * application.yml ranks below UP: a dead emulator must not mark the console itself as down.
  */
-@Component("targets")
+@Component("targetsHealthContributor")
 class TargetHealthContributor implements CompositeHealthContributor {
 
     static final Status UNREACHABLE = new Status("UNREACHABLE");
