@@ -13,7 +13,7 @@ public record PriceSheet(String region, boolean cataloged, BigDecimal hoursPerMo
         Map<String, Price> prices) {
 
     public PriceSheet {
-        prices = Map.copyOf(prices);
+        prices = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(prices));
     }
 
     /** The price of {@code item}, or an unknown price saying that the catalog has none. */
