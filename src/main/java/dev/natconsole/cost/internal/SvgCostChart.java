@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import dev.natconsole.cost.CostEstimate;
 import dev.natconsole.cost.CostSide;
+import dev.natconsole.cost.SecondCurrency;
 
 /**
  * Draws monthly cost against monthly traffic for both options of an estimate as a standalone SVG document: two
@@ -19,7 +20,7 @@ public final class SvgCostChart {
     static final int HEIGHT = 360;
     static final int LEFT = 72;
     static final int RIGHT = 24;
-    static final int TOP = 64;
+    static final int TOP = 84;
     static final int BOTTOM = 48;
     static final String INSTANCE_COLOUR = "#2e7d32";
     static final String GATEWAY_COLOUR = "#c62828";
@@ -66,8 +67,10 @@ public final class SvgCostChart {
                 .append(escape(title)).append("</text>\n");
 
         axes(svg, scale);
-        legend(svg, 0, instances, INSTANCE_COLOUR, "nat-instances");
-        legend(svg, 1, gateways, GATEWAY_COLOUR, "nat-gateways");
+        legend(svg, 0, instances, INSTANCE_COLOUR, "nat-instances", estimate.secondCurrency());
+        legend(svg, 1, gateways, GATEWAY_COLOUR, "nat-gateways", estimate.secondCurrency());
+        svg.append("  <text class=\"break-even-summary\" x=\"").append(LEFT).append("\" y=\"70\" fill=\"#555555\">")
+                .append(escape("Break-even: " + estimate.breakEven())).append("</text>\n");
         series(svg, instances, INSTANCE_COLOUR, "nat-instances", scale);
         series(svg, gateways, GATEWAY_COLOUR, "nat-gateways", scale);
 
@@ -134,10 +137,13 @@ public final class SvgCostChart {
         svg.append("  </g>\n");
     }
 
-    private static void legend(StringBuilder svg, int row, CostSide side, String colour, String css) {
+    private static void legend(StringBuilder svg, int row, CostSide side, String colour, String css,
+            SecondCurrency second) {
         int y = 38 + row * 16;
-        String text = side.title() + (side.known() ? ": " + usd(side.fixedUsd()) + " + "
-                + usd4(side.perGbUsd()) + "/GB"
+        String text = side.title() + (side.known() ? ": " + usd(side.fixedUsd())
+                + (second == null ? "" : " (" + String.format(Locale.ROOT, "%,d", second.convert(side.fixedUsd())
+                        .setScale(0, RoundingMode.HALF_UP).longValueExact()) + " " + second.code() + ")")
+                + " + " + usd4(side.perGbUsd()) + "/GB"
                 : ": unknown (" + String.join(", ", side.unknownLines()) + ")");
         svg.append("  <g class=\"legend ").append(css).append("\">\n");
         svg.append("    <line x1=\"").append(LEFT).append("\" y1=\"").append(y - 4).append("\" x2=\"").append(LEFT + 18)
