@@ -156,6 +156,8 @@ class CostApiTest {
                 .andExpect(jsonPath("$.sheets[0].prices['natGateway.hour'].usd").value(0.052))
                 .andExpect(jsonPath("$.sheets[0].prices['natGateway.hour'].origin").value("REFRESHED"))
                 .andExpect(jsonPath("$.sheets[0].prices['natGateway.hour'].effectiveDate").value("2026-11-01"))
+                .andExpect(jsonPath("$.sheets[0].prices['natGateway.hour'].source")
+                        .value(containsString("refreshed 2026-11-29T12:00:00Z")))
                 .andExpect(jsonPath("$.sheets[0].prices['natGateway.gb'].origin").value("BUNDLED"));
         mvc.perform(post("/api/cost/estimate").contentType(MediaType.APPLICATION_JSON)
                 .content(body("eu-central-1", "t4g.nano", "NAT_INSTANCE_PER_AZ", 1, "")))

@@ -23,13 +23,15 @@ public class RefreshedPrices {
     }
 
     public List<Price> forRegion(String region) {
-        return jdbc.sql("select item, price_usd, unit, source, effective_date from cost_price where region = ? "
-                + "order by item")
+        return jdbc.sql("select item, price_usd, unit, source, effective_date, refreshed_at from cost_price "
+                + "where region = ? order by item")
                 .param(region)
                 .query((rs, row) -> {
                     Date date = rs.getDate("effective_date");
-                    return new Price(rs.getString("item"), rs.getBigDecimal("price_usd"), rs.getString("unit"),
-                            rs.getString("source"), date == null ? null : date.toLocalDate(), PriceOrigin.REFRESHED);
+                    Instant refreshedAt = rs.getTimestamp("refreshed_at").toInstant();
+                    return new Price(rs.getString("item"), rs.getBigDecimal("price_usd").stripTrailingZeros(),
+                            rs.getString("unit"), rs.getString("source") + "; refreshed " + refreshedAt,
+                            date == null ? null : date.toLocalDate(), PriceOrigin.REFRESHED);
                 })
                 .list();
     }
