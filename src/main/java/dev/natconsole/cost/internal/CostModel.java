@@ -137,8 +137,9 @@ public final class CostModel {
         notes.add("A month is " + hours.stripTrailingZeros().toPlainString() + " hours. Prices are USD, on-demand, "
                 + "Linux, shared tenancy, before tax, free tier and savings plans.");
         notes.add("Internet egress is billed the same whichever NAT carries it, so it is left out of both sides.");
-        notes.add("Each NAT instance has a " + prices.rootVolumeGib().stripTrailingZeros().toPlainString()
-                + " GiB gp3 root volume and one public IPv4 address; each NAT Gateway has one public IPv4 address.");
+        notes.add("Each NAT instance has a gp3 root volume of " + prices.rootVolumeGib().stripTrailingZeros()
+                .toPlainString() + " GiB (an assumption of the catalog) and one public IPv4 address; each NAT "
+                + "Gateway has one public IPv4 address.");
         if (spec.natLayout() == NatLayout.NAT_GATEWAY_PER_AZ) {
             notes.add("This topology uses NAT Gateways; the NAT-instance side shows what one " + type.name()
                     + " per AZ would cost instead.");
