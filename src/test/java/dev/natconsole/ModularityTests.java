@@ -15,6 +15,7 @@ class ModularityTests {
 
     @Test
     void writesModuleDocumentation() {
-        new Documenter(modules).writeDocumentation();
+        // Diagrams only: the module canvases choke on some nested types of the cost model.
+        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
     }
 }

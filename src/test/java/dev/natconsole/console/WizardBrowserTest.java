@@ -2,6 +2,7 @@ package dev.natconsole.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -13,7 +14,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -52,7 +55,7 @@ class WizardBrowserTest {
         assertThat(browser.getCurrentUrl()).endsWith("/login");
         type("username", "admin");
         type("password", "test-admin-password");
-        browser.findElement(By.id("sign-in")).click();
+        clickAndWait(By.id("sign-in"));
         assertThat(browser.findElement(By.id("current-user")).getText()).isEqualTo("admin");
     }
 
@@ -83,7 +86,14 @@ class WizardBrowserTest {
     }
 
     private void next() {
-        browser.findElement(By.id("wizard-next")).click();
+        clickAndWait(By.id("wizard-next"));
+    }
+
+    /** Clicks something that loads a new page and waits until the old page is gone. */
+    private void clickAndWait(By by) {
+        WebElement element = browser.findElement(by);
+        element.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element));
     }
 
     /** Steps 1-4 with the seed's values; leaves the browser on the review page. */
@@ -125,8 +135,10 @@ class WizardBrowserTest {
         walkToReview("seed", true);
         assertThat(browser.findElement(By.id("diagram")).getText()).contains("172.16.0.0/16", "ap-northeast-1c");
         assertThat(browser.findElements(By.cssSelector("#plan tbody tr"))).hasSizeGreaterThan(20);
-        browser.findElement(By.id("wizard-save")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("seed");
+        clickAndWait(By.id("wizard-save"));
+        Browser.screenshot(browser, "wizard-6-saved");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).as(browser.findElement(By.tagName("main"))
+                .getText()).isEqualTo("seed");
         browser.get(url("/"));
         WebElement row = browser.findElement(By.cssSelector("tr[data-topology=seed]"));
         assertThat(row.getText()).contains("ap-northeast-1", "ap-northeast-1a, ap-northeast-1c");
@@ -137,7 +149,7 @@ class WizardBrowserTest {
     @Test
     void anInvalidCidrShowsTheInlineErrorAndCreatesNothing() {
         walkToReview("broken", false);
-        browser.findElement(By.linkText("3. Subnets")).click();
+        clickAndWait(By.linkText("3. Subnets"));
         type("availabilityZones1.publicSubnetCidr", "172.16.300.0/24");
         next();
         assertThat(browser.getCurrentUrl()).endsWith("/subnets");
@@ -162,13 +174,13 @@ class WizardBrowserTest {
         browser.navigate().back();
         browser.navigate().refresh();
         assertThat(browser.findElement(By.id("vpcCidr")).getAttribute("value")).isEqualTo("10.20.0.0/16");
-        browser.findElement(By.id("wizard-back")).click();
+        clickAndWait(By.id("wizard-back"));
         assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("kept");
     }
 
     @Test
     void switchesToJapanese() {
-        browser.findElement(By.id("lang-ja")).click();
+        clickAndWait(By.id("lang-ja"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("トポロジー");
         assertThat(browser.findElement(By.id("new-topology")).getText()).isEqualTo("新しいトポロジー");
         browser.get(url("/wizard/new"));

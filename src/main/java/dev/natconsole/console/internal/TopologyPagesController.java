@@ -1,11 +1,14 @@
 package dev.natconsole.console.internal;
 
+import java.math.BigDecimal;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.natconsole.topology.PlanBuilder;
@@ -30,7 +33,7 @@ class TopologyPagesController {
     }
 
     @GetMapping("/{id}")
-    String details(@PathVariable long id, Model model) {
+    String details(@PathVariable long id, @RequestParam(required = false) BigDecimal gb, Model model) {
         Topology topology = topologies.get(id);
         model.addAttribute("row", rows.row(topology));
         model.addAttribute("topology", topology);
@@ -38,7 +41,7 @@ class TopologyPagesController {
         model.addAttribute("plan", PlanBuilder.build(topology.spec()));
         model.addAttribute("diagram", TopologyDiagram.render(topology.spec(), text.diagramLabels()));
         model.addAttribute("canApply", actions.canApply(topology.spec()));
-        actions.describeCost(topology.spec(), model);
+        actions.describeCost(topology.spec(), gb, model);
         return "topologies/details";
     }
 

@@ -8,6 +8,12 @@ import dev.natconsole.topology.Topology;
 @Component
 class TopologyRows {
 
+    private final CostView cost;
+
+    TopologyRows(CostView cost) {
+        this.cost = cost;
+    }
+
     private static final String NONE = "-";
 
     public record Row(Topology topology, String state, int natCount, String natIps, String instanceMonthly,
@@ -15,6 +21,8 @@ class TopologyRows {
     }
 
     Row row(Topology topology) {
-        return new Row(topology, "DRAFT", topology.spec().natZones().size(), NONE, NONE, NONE, NONE);
+        CostView.Totals totals = cost.totals(topology.spec());
+        return new Row(topology, "DRAFT", topology.spec().natZones().size(), NONE, totals.instances(),
+                totals.gateways(), totals.saving());
     }
 }

@@ -1,5 +1,7 @@
 package dev.natconsole.console.internal;
 
+import java.math.BigDecimal;
+
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -12,6 +14,12 @@ import dev.natconsole.topology.TopologySpec;
 @Component
 class WizardActions {
 
+    private final CostView cost;
+
+    WizardActions(CostView cost) {
+        this.cost = cost;
+    }
+
     boolean canApply(TopologySpec spec) {
         return false;
     }
@@ -21,6 +29,7 @@ class WizardActions {
         return "/topologies/" + topologyId;
     }
 
-    void describeCost(TopologySpec spec, Model model) {
+    void describeCost(TopologySpec spec, BigDecimal trafficGb, Model model) {
+        cost.describe(spec, trafficGb, model);
     }
 }

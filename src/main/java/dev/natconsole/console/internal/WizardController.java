@@ -1,5 +1,6 @@
 package dev.natconsole.console.internal;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -86,7 +87,7 @@ class WizardController {
 
     @GetMapping("/{draftId}/{stepPath}")
     String show(@PathVariable String draftId, @PathVariable String stepPath, @ModelAttribute("form") WizardForm form,
-            BindingResult errors, Model model) {
+            BindingResult errors, @RequestParam(required = false) BigDecimal gb, Model model) {
         WizardStep step = step(stepPath);
         if (step == WizardStep.NETWORK && form.getAvailabilityZones().isEmpty()) {
             // The seed's layout: the first two zones the target offers.
@@ -96,7 +97,7 @@ class WizardController {
         if (step == WizardStep.REVIEW) {
             rejectAll(errors, topologies.check(form.toSpec(), null), step, model);
         }
-        return render(draftId, step, form, model);
+        return render(draftId, step, form, gb, model);
     }
 
     @PostMapping("/{draftId}/{stepPath}")
@@ -141,6 +142,10 @@ class WizardController {
     }
 
     private String render(String draftId, WizardStep step, WizardForm form, Model model) {
+        return render(draftId, step, form, null, model);
+    }
+
+    private String render(String draftId, WizardStep step, WizardForm form, BigDecimal trafficGb, Model model) {
         model.addAttribute("draftId", draftId);
         model.addAttribute("step", step);
         model.addAttribute("steps", WizardStep.values());
@@ -160,14 +165,14 @@ class WizardController {
                 model.addAttribute("layouts", NatLayout.values());
                 model.addAttribute("routings", PrivateRouting.values());
             }
-            case REVIEW -> review(form, model);
+            case REVIEW -> review(form, trafficGb, model);
             default -> {
             }
         }
         return "wizard/" + step.path();
     }
 
-    private void review(WizardForm form, Model model) {
+    private void review(WizardForm form, BigDecimal trafficGb, Model model) {
         TopologySpec spec = form.toSpec();
         ValidationReport report = topologies.check(spec, null);
         model.addAttribute("warnings", report.warnings());
@@ -176,7 +181,7 @@ class WizardController {
         if (report.valid()) {
             model.addAttribute("plan", PlanBuilder.build(spec));
             model.addAttribute("diagram", TopologyDiagram.render(spec, text.diagramLabels()));
-            actions.describeCost(spec, model);
+            actions.describeCost(spec, trafficGb, model);
         }
         model.addAttribute("canApply", actions.canApply(spec));
     }
