@@ -1,0 +1,126 @@
+package dev.natconsole.inventory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+
+import dev.natconsole.inventory.internal.InventoryProperties;
+import dev.natconsole.inventory.internal.InventoryScanner;
+import dev.natconsole.inventory.internal.RegionInventory;
+import dev.natconsole.inventory.internal.Views;
+import dev.natconsole.shared.InvalidInputException;
+import dev.natconsole.shared.NotFoundException;
+import dev.natconsole.target.Target;
+import dev.natconsole.target.Targets;
+
+/**
+ * The team dashboard's data: every NAT path found in the registered targets, with its health. Lists read the
+ * cache that scans fill ({@link #startScan}, and a background refresh); they never call AWS themselves.
+ */
+@Service
+public class Inventory {
+
+    private final InventoryScanner scanner;
+    private final Targets targets;
+    private final InventoryProperties properties;
+    private final Clock clock;
+
+    Inventory(InventoryScanner scanner, Targets targets, InventoryProperties properties, Clock clock) {
+        this.scanner = scanner;
+        this.targets = targets;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Starts scanning in the background; the status says how far it got. */
+    public ScanStatus startScan(ScanRequest request) {
+        return scanner.start(request, "request");
+    }
+
+    public ScanStatus scan(String scanId) {
+        return scanner.status(scanId).orElseThrow(() -> new NotFoundException("Scan", scanId));
+    }
+
+    /** The last scans, newest first. */
+    public List<ScanStatus> scans() {
+        return scanner.recent();
+    }
+
+    public List<NatInstance> natInstances(InventoryQuery query) {
+        return select(query, Views.Derived::natInstances).stream()
+                .filter(nat -> query.vpcId() == null || query.vpcId().equals(nat.vpcId()))
+                .filter(nat -> query.health() == null || query.health().isEmpty()
+                        || query.health().contains(nat.health()))
+                .sorted(Comparator.comparing(NatInstance::id))
+                .toList();
+    }
+
+    public NatInstance natInstance(String id, Double expectedMbps) {
+        return natInstances(scope(id, expectedMbps)).stream().filter(nat -> nat.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NotFoundException("NAT instance", id));
+    }
+
+    /** The findings about one NAT instance (its routes, security groups and itself), worst first. */
+    public List<Finding> checks(String natInstanceId, Double expectedMbps) {
+        NatInstance nat = natInstance(natInstanceId, expectedMbps);
+        return findings(scope(natInstanceId, expectedMbps)).stream()
+                .filter(finding -> nat.instanceId().equals(finding.natPathId()))
+                .toList();
+    }
+
+    public List<NatGateway> natGateways(InventoryQuery query) {
+        return select(query, Views.Derived::natGateways).stream()
+                .filter(gateway -> query.vpcId() == null || query.vpcId().equals(gateway.vpcId()))
+                .filter(gateway -> query.health() == null || query.health().isEmpty()
+                        || query.health().contains(gateway.health()))
+                .sorted(Comparator.comparing(NatGateway::id))
+                .toList();
+    }
+
+    /** Every finding, including those about subnets and routes that no live NAT owns; {@code health} filters by severity. */
+    public List<Finding> findings(InventoryQuery query) {
+        return select(query, Views.Derived::findings).stream()
+                .filter(finding -> query.vpcId() == null || query.vpcId().equals(finding.vpcId()))
+                .filter(finding -> query.health() == null || query.health().isEmpty()
+                        || query.health().contains(Health.valueOf(finding.severity().name())))
+                .toList();
+    }
+
+    /** The traffic the burstable-baseline check assumes when a query gives none, in Mbit/s (0: unknown). */
+    public double defaultExpectedMbps() {
+        return properties.expectedTrafficMbps();
+    }
+
+    private <T> List<T> select(InventoryQuery query, Function<Views.Derived, List<T>> part) {
+        if (query.expectedMbps() != null && (query.expectedMbps() < 0 || query.expectedMbps().isNaN())) {
+            throw new InvalidInputException("expectedMbps", "must be 0 (unknown) or more");
+        }
+        Set<Long> live = targets.list().stream().map(Target::id).collect(Collectors.toSet());
+        scanner.forgetTargetsOtherThan(live);
+        Instant now = clock.instant();
+        List<T> selected = new ArrayList<>();
+        for (RegionInventory region : scanner.cached()) {
+            if ((query.targetId() == null || query.targetId() == region.targetId())
+                    && (query.region() == null || query.region().equals(region.region()))) {
+                selected.addAll(part.apply(region.derived(query.expectedMbps(), now)));
+            }
+        }
+        return selected;
+    }
+
+    /** The query that reaches exactly the region a stable id lives in. */
+    private static InventoryQuery scope(String id, Double expectedMbps) {
+        String[] parts = id == null ? new String[0] : id.split(":", 3);
+        if (parts.length != 3 || !parts[0].matches("\\d{1,18}")) {
+            throw new NotFoundException("NAT instance", id);
+        }
+        return new InventoryQuery(Long.parseLong(parts[0]), parts[1], null, null, expectedMbps);
+    }
+}
