@@ -11,14 +11,20 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
+import dev.natconsole.inventory.internal.DriftCheck;
 import dev.natconsole.inventory.internal.InventoryProperties;
 import dev.natconsole.inventory.internal.InventoryScanner;
 import dev.natconsole.inventory.internal.RegionInventory;
 import dev.natconsole.inventory.internal.Views;
+import dev.natconsole.shared.ConflictException;
 import dev.natconsole.shared.InvalidInputException;
 import dev.natconsole.shared.NotFoundException;
 import dev.natconsole.target.Target;
 import dev.natconsole.target.Targets;
+import dev.natconsole.topology.Plan;
+import dev.natconsole.topology.PlanBuilder;
+import dev.natconsole.topology.Topologies;
+import dev.natconsole.topology.Topology;
 
 /**
  * The team dashboard's data: every NAT path found in the registered targets, with its health. Lists read the
@@ -30,11 +36,14 @@ public class Inventory {
     private final InventoryScanner scanner;
     private final Targets targets;
     private final InventoryProperties properties;
+    private final Topologies topologies;
     private final Clock clock;
 
-    Inventory(InventoryScanner scanner, Targets targets, InventoryProperties properties, Clock clock) {
+    Inventory(InventoryScanner scanner, Targets targets, Topologies topologies, InventoryProperties properties,
+            Clock clock) {
         this.scanner = scanner;
         this.targets = targets;
+        this.topologies = topologies;
         this.properties = properties;
         this.clock = clock;
     }
@@ -91,6 +100,21 @@ public class Inventory {
                 .filter(finding -> query.health() == null || query.health().isEmpty()
                         || query.health().contains(Health.valueOf(finding.severity().name())))
                 .toList();
+    }
+
+    /**
+     * A managed topology's plan against what its target holds now: the region is scanned afresh (a dozen calls at
+     * most) and the cache updated. Resources are matched by the {@code natconsole:*} tags the provisioning engine
+     * sets. Until provisioning records the ids it created, replacements are inferred from tags and routes only.
+     */
+    public DriftReport drift(long topologyId) {
+        Topology topology = topologies.get(topologyId);
+        if (topology.spec().targetId() == null) {
+            throw new ConflictException("Topology " + topologyId + " has no target, so nothing to compare it with");
+        }
+        Plan plan = PlanBuilder.build(topology.spec());
+        RegionInventory region = scanner.refresh(topology.spec().targetId(), topology.spec().region());
+        return DriftCheck.compare(topologyId, region.targetId(), plan, region.network(), java.util.Map.of());
     }
 
     /** The traffic the burstable-baseline check assumes when a query gives none, in Mbit/s (0: unknown). */
