@@ -2,6 +2,7 @@ package dev.natconsole.inventory.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,27 +14,96 @@ import java.util.stream.Collectors;
 
 /**
  * What one region of one account holds, as far as NAT paths are concerned: a plain-Java copy of the describe
- * calls' answers, joined by id. Tests build it by hand; {@link Discovery} builds it from the SDK. Immutable.
+ * calls' answers, joined by id and indexed once. Tests build it by hand; {@link Discovery} builds it from the SDK.
+ * Immutable.
  */
-public record Network(String region, Instant takenAt, Map<String, Vpc> vpcs, Map<String, Subnet> subnets,
-        Map<String, RouteTable> routeTables, Map<String, Instance> instances,
-        Map<String, SecurityGroup> securityGroups, List<Address> addresses, Map<String, NatGateway> natGateways,
-        Map<String, Image> images) {
+public final class Network {
 
     public static final String ANYWHERE = "0.0.0.0/0";
     public static final String TAG_TOPOLOGY = "natconsole:topology";
     public static final String TAG_LOGICAL_ID = "natconsole:logical-id";
     public static final String TAG_MANAGED = "natconsole:managed";
 
-    public Network {
-        vpcs = Map.copyOf(vpcs);
-        subnets = Map.copyOf(subnets);
-        routeTables = Map.copyOf(routeTables);
-        instances = Map.copyOf(instances);
-        securityGroups = Map.copyOf(securityGroups);
-        addresses = List.copyOf(addresses);
-        natGateways = Map.copyOf(natGateways);
-        images = Map.copyOf(images);
+    private final String region;
+    private final Instant takenAt;
+    private final Map<String, Vpc> vpcs;
+    private final Map<String, Subnet> subnets;
+    private final Map<String, RouteTable> routeTables;
+    private final Map<String, Instance> instances;
+    private final Map<String, SecurityGroup> securityGroups;
+    private final List<Address> addresses;
+    private final Map<String, NatGateway> natGateways;
+    private final Map<String, Image> images;
+    /** Indexes built once, so that joins stay linear in large accounts. */
+    private final Map<String, RouteTable> explicitTableBySubnet = new HashMap<>();
+    private final Map<String, RouteTable> mainTableByVpc = new HashMap<>();
+    private final Map<String, List<Subnet>> subnetsByVpc = new HashMap<>();
+    private final Map<String, Instance> instanceByInterface = new HashMap<>();
+
+    public Network(String region, Instant takenAt, Map<String, Vpc> vpcs, Map<String, Subnet> subnets,
+            Map<String, RouteTable> routeTables, Map<String, Instance> instances,
+            Map<String, SecurityGroup> securityGroups, List<Address> addresses, Map<String, NatGateway> natGateways,
+            Map<String, Image> images) {
+        this.region = region;
+        this.takenAt = takenAt;
+        this.vpcs = Map.copyOf(vpcs);
+        this.subnets = Map.copyOf(subnets);
+        this.routeTables = Map.copyOf(routeTables);
+        this.instances = Map.copyOf(instances);
+        this.securityGroups = Map.copyOf(securityGroups);
+        this.addresses = List.copyOf(addresses);
+        this.natGateways = Map.copyOf(natGateways);
+        this.images = Map.copyOf(images);
+        for (RouteTable table : this.routeTables.values()) {
+            table.subnetIds().forEach(subnet -> explicitTableBySubnet.put(subnet, table));
+            if (table.main()) {
+                mainTableByVpc.put(table.vpcId(), table);
+            }
+        }
+        this.subnets.values().stream().sorted(java.util.Comparator.comparing(Subnet::id))
+                .forEach(subnet -> subnetsByVpc.computeIfAbsent(subnet.vpcId(), key -> new ArrayList<>()).add(subnet));
+        this.instances.values().forEach(instance -> instance.interfaces()
+                .forEach(eni -> instanceByInterface.put(eni.id(), instance)));
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public Instant takenAt() {
+        return takenAt;
+    }
+
+    public Map<String, Vpc> vpcs() {
+        return vpcs;
+    }
+
+    public Map<String, Subnet> subnets() {
+        return subnets;
+    }
+
+    public Map<String, RouteTable> routeTables() {
+        return routeTables;
+    }
+
+    public Map<String, Instance> instances() {
+        return instances;
+    }
+
+    public Map<String, SecurityGroup> securityGroups() {
+        return securityGroups;
+    }
+
+    public List<Address> addresses() {
+        return addresses;
+    }
+
+    public Map<String, NatGateway> natGateways() {
+        return natGateways;
+    }
+
+    public Map<String, Image> images() {
+        return images;
     }
 
     /** Builds a network from lists, keyed by each element's id (later duplicates win). */
@@ -210,32 +280,27 @@ public record Network(String region, Instant takenAt, Map<String, Vpc> vpcs, Map
             String ownerId) {
     }
 
-    /** The route tables whose routes apply to a subnet: its explicit association, else its VPC's main table. */
+    /** The route table whose routes apply to a subnet: its explicit association, else its VPC's main table. */
     public Optional<RouteTable> routeTableOf(Subnet subnet) {
-        Optional<RouteTable> explicit = routeTables.values().stream()
-                .filter(table -> table.subnetIds().contains(subnet.id())).findFirst();
-        return explicit.isPresent() ? explicit : routeTables.values().stream()
-                .filter(table -> table.main() && table.vpcId().equals(subnet.vpcId())).findFirst();
+        RouteTable explicit = explicitTableBySubnet.get(subnet.id());
+        return Optional.ofNullable(explicit != null ? explicit : mainTableByVpc.get(subnet.vpcId()));
     }
 
     /** The subnets a route table serves: explicit associations, plus unassociated subnets for a main table. */
     public List<Subnet> subnetsServedBy(RouteTable table) {
         List<Subnet> served = new ArrayList<>();
-        for (Subnet subnet : subnets.values()) {
-            if (table.subnetIds().contains(subnet.id())) {
-                served.add(subnet);
-            } else if (table.main() && table.vpcId().equals(subnet.vpcId()) && routeTables.values().stream()
-                    .noneMatch(other -> other.subnetIds().contains(subnet.id()))) {
+        for (Subnet subnet : subnetsByVpc.getOrDefault(table.vpcId(), List.of())) {
+            RouteTable explicit = explicitTableBySubnet.get(subnet.id());
+            if (explicit != null ? explicit.id().equals(table.id()) : table.main()) {
                 served.add(subnet);
             }
         }
-        served.sort(java.util.Comparator.comparing(Subnet::id));
         return served;
     }
 
     /** The instance an interface belongs to, for routes that name an interface instead of an instance. */
     public Optional<Instance> instanceWithInterface(String networkInterfaceId) {
-        return instances.values().stream().filter(i -> i.interfaceIds().contains(networkInterfaceId)).findFirst();
+        return Optional.ofNullable(networkInterfaceId == null ? null : instanceByInterface.get(networkInterfaceId));
     }
 
     /** The instance a route sends traffic to, by instance id or interface id; empty when there is none here. */
