@@ -117,6 +117,18 @@ public class Inventory {
         return DriftCheck.compare(topologyId, region.targetId(), plan, region.network(), java.util.Map.of());
     }
 
+    /** What the cache holds: one entry per scanned (target, region), with when it was read. */
+    public List<ScannedRegion> scannedRegions() {
+        Set<Long> live = targets.list().stream().map(Target::id).collect(Collectors.toSet());
+        scanner.forgetTargetsOtherThan(live);
+        return scanner.cached().stream()
+                .map(region -> new ScannedRegion(region.targetId(), region.region(), region.scannedAt(),
+                        region.apiCalls(), region.network().vpcs().size(), region.defaults().natInstances().size(),
+                        region.defaults().natGateways().size(), region.defaults().findings().size()))
+                .sorted(Comparator.comparing(ScannedRegion::targetId).thenComparing(ScannedRegion::region))
+                .toList();
+    }
+
     /** The traffic the burstable-baseline check assumes when a query gives none, in Mbit/s (0: unknown). */
     public double defaultExpectedMbps() {
         return properties.expectedTrafficMbps();

@@ -98,6 +98,9 @@ class InventoryScanTest {
         assertThat(health(targetId)).containsExactly("ERROR");
         mvc.perform(get("/api/nat-instances/" + targetId + ":" + REGION + ":" + nat + "/checks"))
                 .andExpect(jsonPath("$[0].checkId").value("source-dest-check-on"));
+        mvc.perform(get("/api/inventory/regions"))
+                .andExpect(jsonPath("$[?(@.targetId == %d)].region".formatted(targetId)).value(REGION))
+                .andExpect(jsonPath("$[?(@.targetId == %d)].natInstances".formatted(targetId)).value(1));
         mvc.perform(get("/api/inventory/scans"))
                 .andExpect(jsonPath("$[0].id").value(second.get("id")))
                 .andExpect(jsonPath("$[1].id").value(first.get("id")));

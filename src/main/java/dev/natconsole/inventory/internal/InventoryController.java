@@ -25,6 +25,7 @@ import dev.natconsole.inventory.NatGateway;
 import dev.natconsole.inventory.NatInstance;
 import dev.natconsole.inventory.ScanRequest;
 import dev.natconsole.inventory.ScanStatus;
+import dev.natconsole.inventory.ScannedRegion;
 import dev.natconsole.shared.FieldProblem;
 import dev.natconsole.shared.InvalidInputException;
 import dev.natconsole.target.TargetUnreachableException;
@@ -103,6 +104,12 @@ class InventoryController {
     @GetMapping("/api/inventory/scans")
     List<ScanStatus> scans() {
         return inventory.scans();
+    }
+
+    @Operation(summary = "The (target, region) pairs in the cache, with when each was last scanned")
+    @GetMapping("/api/inventory/regions")
+    List<ScannedRegion> regions() {
+        return inventory.scannedRegions();
     }
 
     @ExceptionHandler(TargetUnreachableException.class)

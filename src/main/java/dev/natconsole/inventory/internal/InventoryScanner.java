@@ -169,7 +169,8 @@ public class InventoryScanner implements DisposableBean {
         Views.Derived derived = Views.derive(key.targetId(), result.network(), properties.expectedTrafficMbps(), now);
         RegionInventory inventory = new RegionInventory(key.targetId(), key.region(), result.network(),
                 result.apiCalls(), result.network().takenAt(), properties.expectedTrafficMbps(), derived);
-        cache.put(key, inventory);
+        // Two scans of one region may overlap; the one that read the account last wins.
+        cache.merge(key, inventory, (old, fresh) -> fresh.scannedAt().isBefore(old.scannedAt()) ? old : fresh);
         return new Scanned(inventory, derived);
     }
 
