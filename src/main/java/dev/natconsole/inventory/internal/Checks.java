@@ -52,7 +52,11 @@ public final class Checks {
         return name == null || name.isBlank() ? instance.id() : instance.id() + " (" + name + ")";
     }
 
-    /** The source/destination check must be off, or the instance drops every packet not addressed to it. */
+    /**
+     * The source/destination check must be off, or the instance drops every packet not addressed to it: on the
+     * instance (which is its primary interface's value on AWS) or, for routes that name a secondary interface, on
+     * that interface.
+     */
     static final class SourceDestCheckOn implements HealthCheck {
         public String id() {
             return "source-dest-check-on";
@@ -63,18 +67,37 @@ public final class Checks {
         }
 
         public List<Finding> run(CheckContext context) {
-            return liveInstances(context).stream()
-                    .filter(path -> path.routed() && !path.instance().forwards())
-                    .map(path -> context.finding(this, "Source/destination check is still on",
-                            "Route tables send the internet traffic of " + path.servedSubnets().size()
-                                    + " subnet(s) to " + name(path.instance()) + ", but its source/destination check"
-                                    + " is on, so it drops every packet that is not addressed to itself: those"
-                                    + " subnets have no way out.",
-                            "Turn it off: aws ec2 modify-instance-attribute --instance-id " + path.id()
-                                    + " --no-source-dest-check (and on any extra interface that carries NAT"
-                                    + " traffic).",
-                            path.vpcId(), "instance", path.id(), path.id()))
-                    .toList();
+            List<Finding> findings = new ArrayList<>();
+            for (NatPaths.NatPath path : liveInstances(context)) {
+                Network.Instance instance = path.instance();
+                Set<String> checking = new java.util.TreeSet<>();
+                for (Network.RouteTable table : path.routeTables()) {
+                    Network.Route route = table.defaultRoute().orElseThrow();
+                    Optional<Network.NetworkInterface> secondary = instance.interfaces().stream()
+                            .filter(eni -> eni.deviceIndex() > 0 && eni.id().equals(route.networkInterfaceId()))
+                            .findFirst();
+                    if (secondary.isPresent() ? secondary.get().sourceDestCheck() : instance.sourceDestCheck()) {
+                        checking.add(secondary.map(Network.NetworkInterface::id).orElse(instance.id()));
+                    }
+                }
+                if (checking.isEmpty()) {
+                    continue;
+                }
+                String where = checking.contains(instance.id()) ? "its source/destination check is on"
+                        : "the source/destination check of its interface " + String.join(", ", checking) + " is on";
+                String fix = checking.stream().map(id -> id.startsWith("eni-")
+                        ? "aws ec2 modify-network-interface-attribute --network-interface-id " + id
+                                + " --no-source-dest-check"
+                        : "aws ec2 modify-instance-attribute --instance-id " + id + " --no-source-dest-check")
+                        .collect(Collectors.joining("; "));
+                findings.add(context.finding(this, "Source/destination check is still on",
+                        "Route tables send the internet traffic of " + path.servedSubnets().size()
+                                + " subnet(s) to " + name(instance) + ", but " + where + ", so it drops every"
+                                + " packet that is not addressed to itself: those subnets have no way out.",
+                        "Turn it off: " + fix + ".",
+                        path.vpcId(), "instance", path.id(), path.id()));
+            }
+            return findings;
         }
     }
 

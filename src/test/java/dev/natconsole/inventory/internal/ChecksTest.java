@@ -45,6 +45,25 @@ class ChecksTest {
     }
 
     @Test
+    void aRouteToASecondaryInterfaceNeedsThatInterfacesCheckOff() {
+        NetworkFixture f = NetworkFixture.healthy().replaceInstance("i-nat-c", i -> new Network.Instance(i.id(),
+                i.vpcId(), i.subnetId(), i.availabilityZone(), i.instanceType(), i.state(), i.imageId(), false,
+                List.of(new Network.NetworkInterface("eni-primary", 0, false),
+                        new Network.NetworkInterface("eni-nat", 1, true)),
+                i.publicIp(), i.privateIp(), i.securityGroupIds(), i.launchTime(), i.tags()));
+        f.table("rtb-priv-c", false, List.of("subnet-priv-c"),
+                new Network.Route("0.0.0.0/0", null, "i-nat-c", null, "eni-nat", "active"));
+        List<Finding> findings = run(f, 0);
+        assertThat(findings).extracting(Finding::checkId, Finding::resourceId)
+                .containsExactly(tuple("source-dest-check-on", "i-nat-c"));
+        assertThat(findings.get(0).fix()).contains("modify-network-interface-attribute --network-interface-id eni-nat");
+        // The same route to the primary interface goes by the instance's own (off) value.
+        f.table("rtb-priv-c", false, List.of("subnet-priv-c"),
+                new Network.Route("0.0.0.0/0", null, "i-nat-c", null, "eni-primary", "active"));
+        assertThat(run(f, 0)).isEmpty();
+    }
+
+    @Test
     void routesToStoppedTerminatedOrMissingInstancesAreBlackholes() {
         NetworkFixture f = NetworkFixture.healthy()
                 .replaceInstance("i-nat-a", i -> NetworkFixture.withState(i, "stopped"));
