@@ -151,6 +151,19 @@ class InventoryScanBench {
         }
         line(report, "ap-southeast-1 (only moto's default VPC): %d API calls %s", empty.total(), empty.byOperation());
 
+        // The same region read with pages of 5 (the smallest EC2 accepts): only the number of pages changes the
+        // count. moto pages only DescribeInstances (by reservation), so that is where it shows.
+        for (int pageSize : new int[] {5, 10}) {
+            CallCounter paged = new CallCounter();
+            try (Ec2Client ec2 = client(moto, REGIONS.get(0), paged)) {
+                Discovery.Result result = new Discovery(Clock.systemUTC(), pageSize).discover(ec2, REGIONS.get(0));
+                assertThat(result.apiCalls()).isEqualTo(paged.total());
+                assertThat(result.network().instances()).hasSize(VPCS_PER_REGION);
+            }
+            line(report, "%s with pages of %d: %d API calls %s", REGIONS.get(0), pageSize, paged.total(),
+                    paged.byOperation());
+        }
+
         // 2. The console's scan: four regions concurrently on its bounded pool, timed end to end.
         long targetId = targets.create(new NewTarget("bench", TargetKind.EMULATOR, moto.endpoint().toString(), null,
                 REGIONS.get(0))).id();

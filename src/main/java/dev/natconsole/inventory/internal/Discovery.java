@@ -49,10 +49,23 @@ public final class Discovery {
     /** EC2 accepts at most 200 values per filter. */
     static final int FILTER_VALUES = 200;
 
+    /** The largest page most of these calls accept; DescribeRouteTables stops at 100. */
+    public static final int MAX_PAGE_SIZE = 1000;
+
     private final Clock clock;
+    private final int pageSize;
 
     public Discovery(Clock clock) {
+        this(clock, MAX_PAGE_SIZE);
+    }
+
+    /** A smaller page size (5 to 1000) makes the calls' growth with pages visible; the console uses the largest. */
+    public Discovery(Clock clock, int pageSize) {
+        if (pageSize < 5 || pageSize > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page size must be 5 to 1000");
+        }
         this.clock = clock;
+        this.pageSize = pageSize;
     }
 
     /** A network and the number of API calls (pages) it took. */
@@ -64,20 +77,20 @@ public final class Discovery {
         Instant takenAt = clock.instant();
 
         List<Network.Vpc> vpcs = pages(calls, ec2.describeVpcsPaginator(DescribeVpcsRequest.builder()
-                .maxResults(1000).build()))
+                .maxResults(pageSize).build()))
                 .flatMap(page -> page.vpcs().stream())
                 .map(vpc -> new Network.Vpc(vpc.vpcId(), vpc.cidrBlock(), tags(vpc.tags())))
                 .toList();
 
         List<Network.Subnet> subnets = pages(calls, ec2.describeSubnetsPaginator(DescribeSubnetsRequest.builder()
-                .maxResults(1000).build()))
+                .maxResults(pageSize).build()))
                 .flatMap(page -> page.subnets().stream())
                 .map(subnet -> new Network.Subnet(subnet.subnetId(), subnet.vpcId(), subnet.availabilityZone(),
                         subnet.cidrBlock(), tags(subnet.tags())))
                 .toList();
 
         List<Network.RouteTable> routeTables = pages(calls, ec2.describeRouteTablesPaginator(
-                DescribeRouteTablesRequest.builder().maxResults(100).build()))
+                DescribeRouteTablesRequest.builder().maxResults(Math.min(100, pageSize)).build()))
                 .flatMap(page -> page.routeTables().stream())
                 .map(table -> new Network.RouteTable(table.routeTableId(), table.vpcId(),
                         table.associations().stream().anyMatch(a -> Boolean.TRUE.equals(a.main())),
@@ -120,7 +133,7 @@ public final class Discovery {
                 .toList();
 
         List<Network.NatGateway> natGateways = pages(calls, ec2.describeNatGatewaysPaginator(
-                DescribeNatGatewaysRequest.builder().maxResults(1000).build()))
+                DescribeNatGatewaysRequest.builder().maxResults(pageSize).build()))
                 .flatMap(page -> page.natGateways().stream())
                 .map(gateway -> new Network.NatGateway(gateway.natGatewayId(), gateway.vpcId(), gateway.subnetId(),
                         gateway.stateAsString(), gateway.connectivityTypeAsString(),
@@ -152,7 +165,7 @@ public final class Discovery {
 
     private void instances(AtomicInteger calls, Ec2Client ec2, Filter filter, Map<String, Network.Instance> into) {
         pages(calls, ec2.describeInstancesPaginator(DescribeInstancesRequest.builder().filters(filter)
-                .maxResults(1000).build()))
+                .maxResults(pageSize).build()))
                 .flatMap(page -> page.reservations().stream())
                 .flatMap((Reservation reservation) -> reservation.instances().stream())
                 .map(instance -> new Network.Instance(instance.instanceId(), instance.vpcId(), instance.subnetId(),
@@ -176,7 +189,7 @@ public final class Discovery {
     private void securityGroups(AtomicInteger calls, Ec2Client ec2, Filter filter,
             Map<String, Network.SecurityGroup> into) {
         pages(calls, ec2.describeSecurityGroupsPaginator(DescribeSecurityGroupsRequest.builder().filters(filter)
-                .maxResults(1000).build()))
+                .maxResults(pageSize).build()))
                 .flatMap(page -> page.securityGroups().stream())
                 .map(group -> new Network.SecurityGroup(group.groupId(), group.vpcId(), group.groupName(),
                         rules(group.ipPermissions()), rules(group.ipPermissionsEgress()), tags(group.tags())))
