@@ -1,0 +1,49 @@
+package dev.natconsole.inventory.internal;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.natconsole.inventory.DriftReport;
+import dev.natconsole.inventory.Inventory;
+import dev.natconsole.target.TargetUnreachableException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+@Tag(name = "Drift", description = "A managed topology's plan against what its target holds")
+@RestController
+class DriftController {
+
+    private final Inventory inventory;
+
+    DriftController(Inventory inventory) {
+        this.inventory = inventory;
+    }
+
+    @Operation(summary = "Drift of an applied topology", description = "Scans the topology's region now and lists "
+            + "every difference from the plan (resources found by their natconsole:* tags), with the plan actions a "
+            + "repair would re-apply. status is NOT_APPLIED when nothing carries the topology's tag.")
+    @GetMapping("/api/topologies/{id}/drift")
+    DriftReport drift(@PathVariable long id) {
+        try {
+            return inventory.drift(id);
+        } catch (AwsServiceException e) {
+            throw new TargetUnreachableException("The target refused the scan: " + (e.awsErrorDetails() == null
+                    ? e.getMessage() : e.awsErrorDetails().errorCode() + " " + e.awsErrorDetails().errorMessage()), e);
+        } catch (SdkClientException e) {
+            throw new TargetUnreachableException("The target could not be reached: " + e.getMessage(), e);
+        }
+    }
+
+    @ExceptionHandler(TargetUnreachableException.class)
+    ProblemDetail unreachable(TargetUnreachableException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, e.getMessage());
+        problem.setTitle("Target unreachable");
+        return problem;
+    }
+}
