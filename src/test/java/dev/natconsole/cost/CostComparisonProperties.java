@@ -98,7 +98,12 @@ class CostComparisonProperties {
     private static void assertBreakEvenMeets(PriceSheet sheet, TopologySpec spec, CostEstimate estimate) {
         BigDecimal breakEven = estimate.breakEvenGb();
         BigDecimal gapAtZero = gap(sheet, spec, scaled(estimate.traffic(), BigDecimal.ZERO));
-        BigDecimal gapFarOut = gap(sheet, spec, scaled(estimate.traffic(), new BigDecimal("100000000")));
+        // "Far out" must lie beyond the break-even, which near-parallel cost lines can put past 10^8 GB.
+        BigDecimal farOut = new BigDecimal("100000000");
+        if (breakEven != null && breakEven.compareTo(farOut) >= 0) {
+            farOut = breakEven.multiply(BigDecimal.valueOf(2)).add(BigDecimal.ONE);
+        }
+        BigDecimal gapFarOut = gap(sheet, spec, scaled(estimate.traffic(), farOut));
         if (breakEven == null) {
             // No crossing in [0, infinity): the same option is cheaper (or equal) all the way.
             assertThat(gapAtZero.signum() * gapFarOut.signum()).isGreaterThanOrEqualTo(0);
