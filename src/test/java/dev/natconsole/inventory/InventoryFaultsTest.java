@@ -193,6 +193,28 @@ class InventoryFaultsTest {
     }
 
     @Test
+    void discoveredNatsCarryTheirCostAgainstTheOtherKind() throws Exception {
+        String instance = mvc.perform(get("/api/nat-instances/" + targetId + ":" + REGION + ":" + natY + "/cost")
+                .param("gb", "100")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        double current = ((Number) JsonPath.read(instance, "$.currentUsd")).doubleValue();
+        double gateway = ((Number) JsonPath.read(instance, "$.alternativeUsd")).doubleValue();
+        assertThat(JsonPath.<String>read(instance, "$.instanceType")).isEqualTo("t3.nano");
+        // A t3.nano in Tokyo is a few dollars; a NAT Gateway there is tens of dollars before its data charges.
+        assertThat(current).isPositive().isLessThan(gateway);
+        assertThat(((Number) JsonPath.read(instance, "$.savingUsd")).doubleValue())
+                .isCloseTo(gateway - current, org.assertj.core.api.Assertions.within(0.01));
+
+        String hint = mvc.perform(get("/api/nat-gateways/" + targetId + ":" + REGION + ":" + natGateway + "/cost")
+                .param("gb", "100")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(((Number) JsonPath.read(hint, "$.currentUsd")).doubleValue())
+                .isGreaterThan(((Number) JsonPath.read(hint, "$.alternativeUsd")).doubleValue());
+        assertThat(((Number) JsonPath.read(hint, "$.savingUsd")).doubleValue()).isPositive();
+        mvc.perform(get("/api/nat-gateways/" + targetId + ":" + REGION + ":" + natGateway + "/cost")
+                .param("gb", "-1")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("gb"));
+    }
+
+    @Test
     void natInstancesAreListedWithTheirDetailsAndFilteredByHealth() throws Exception {
         String id = targetId + ":" + REGION + ":" + natX;
         mvc.perform(get("/api/nat-instances/" + id))

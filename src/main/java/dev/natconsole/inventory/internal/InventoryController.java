@@ -38,8 +38,26 @@ class InventoryController {
 
     private final Inventory inventory;
 
-    InventoryController(Inventory inventory) {
+    private final dev.natconsole.inventory.InventoryCosts costs;
+
+    InventoryController(Inventory inventory, dev.natconsole.inventory.InventoryCosts costs) {
         this.inventory = inventory;
+        this.costs = costs;
+    }
+
+    @Operation(summary = "A NAT instance's monthly cost and what a NAT Gateway would cost instead",
+            description = "gb: expected GB processed per month (default 0)")
+    @GetMapping("/api/nat-instances/{id}/cost")
+    dev.natconsole.inventory.NatCostHint natInstanceCost(@PathVariable String id,
+            @RequestParam(required = false) java.math.BigDecimal gb) {
+        return costs.forInstance(id, gb);
+    }
+
+    @Operation(summary = "A NAT Gateway's monthly cost and what a NAT instance would save (a migration hint)")
+    @GetMapping("/api/nat-gateways/{id}/cost")
+    dev.natconsole.inventory.NatCostHint natGatewayCost(@PathVariable String id,
+            @RequestParam(required = false) java.math.BigDecimal gb) {
+        return costs.forGateway(id, gb);
     }
 
     @Operation(summary = "NAT instances found by the last scans",
