@@ -215,6 +215,20 @@ class InventoryFaultsTest {
     }
 
     @Test
+    void pagesListFilterAndExplainTheFindings() throws Exception {
+        String errors = mvc.perform(get("/nat-instances").param("health", "ERROR")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(errors).contains("data-instance=\"" + natX + "\"").contains("data-instance=\"" + natY + "\"");
+        String healthy = mvc.perform(get("/nat-instances").param("health", "OK")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(healthy).doesNotContain("data-instance=\"" + natX + "\"");
+        String details = mvc.perform(get("/nat-instances/" + targetId + ":" + REGION + ":" + natX))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(details).contains("data-check=\"source-dest-check-on\"", "data-check=\"end-of-life-image\"",
+                "data-check=\"ssh-open-to-world\"");
+    }
+
+    @Test
     void natInstancesAreListedWithTheirDetailsAndFilteredByHealth() throws Exception {
         String id = targetId + ":" + REGION + ":" + natX;
         mvc.perform(get("/api/nat-instances/" + id))
