@@ -5,7 +5,6 @@ import java.time.Instant;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
 @Entity
@@ -15,8 +14,7 @@ class WizardDraft {
     @Id
     private String id;
 
-    @Lob
-    @Column(nullable = false)
+    @Column(nullable = false, length = 200_000)
     private String formJson;
 
     @Column(nullable = false)

@@ -40,8 +40,11 @@ public class AwsClientRegistry implements AwsClients, DisposableBean {
      * Emulators accept any key; these fixed ones are not secrets. Real AWS never gets static keys from the
      * console: its credentials come from the default chain or a named profile.
      */
+    static final String EMULATOR_ACCESS_KEY = "natconsole-emulator";
+    /** Distinctive on purpose, so that a test can prove it never reaches a log. */
+    static final String EMULATOR_SECRET_KEY = "natconsole-emulator-secret-never-logged";
     private static final AwsCredentialsProvider EMULATOR_CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(EMULATOR_ACCESS_KEY, EMULATOR_SECRET_KEY));
 
     private record Key(long targetId, String service, String region) {
     }
