@@ -99,7 +99,7 @@ public class Provisioning {
             store.unlock(topologyId, runId);
             throw e;
         }
-        engine.execute(runId);
+        engine.execute(runId, true);
         return run(runId);
     }
 
@@ -203,7 +203,7 @@ public class Provisioning {
         } catch (DuplicateKeyException e) {
             throw new ConflictException(busy(topologyId));
         }
-        engine.execute(runId);
+        engine.execute(runId, false);
         return run(runId);
     }
 

@@ -101,11 +101,14 @@ public class ProvisioningEngine implements DisposableBean {
         return active.containsKey(runId);
     }
 
-    /** Starts executing a run whose steps are stored and whose lock is held; returns at once. */
-    public CompletableFuture<RunStatus> execute(long runId) {
+    /**
+     * Starts executing a run whose steps are stored and whose lock is held; returns at once. {@code resumed}
+     * says the run has been attempted before, so AWS may hold resources it made without recording them.
+     */
+    public CompletableFuture<RunStatus> execute(long runId, boolean resumed) {
         CompletableFuture<RunStatus> done = new CompletableFuture<>();
         active.put(runId, done);
-        Execution execution = new Execution(store.run(runId).orElseThrow());
+        Execution execution = new Execution(store.run(runId).orElseThrow(), resumed);
         coordinators.execute(() -> {
             RunStatus status;
             try {
@@ -145,10 +148,12 @@ public class ProvisioningEngine implements DisposableBean {
     private final class Execution {
 
         private final RunSummary run;
+        private final boolean resumed;
         private volatile boolean abandoned;
 
-        Execution(RunSummary run) {
+        Execution(RunSummary run, boolean resumed) {
             this.run = run;
+            this.resumed = resumed;
         }
 
         RunStatus run() {
@@ -157,12 +162,10 @@ public class ProvisioningEngine implements DisposableBean {
             steps.forEach(step -> byId.put(step.id(), step));
             List<StepView> recorded = store.steps(run.id());
             Set<String> complete = new HashSet<>();
-            boolean attemptedBefore = false;
             for (StepView step : recorded) {
                 if (step.status().complete()) {
                     complete.add(step.logicalId());
                 }
-                attemptedBefore |= step.status() != StepStatus.PENDING;
             }
             TopologySpec spec = topologies.get(run.topologyId()).spec();
             if (spec.targetId() == null) {
@@ -171,7 +174,8 @@ public class ProvisioningEngine implements DisposableBean {
             RunContext context = new RunContext(run.id(), run.kind(), run.topologyId(), spec.name(),
                     clients.ec2(spec.targetId(), spec.region()), clients.ssm(spec.targetId(), spec.region()),
                     store.resources(run.topologyId()));
-            boolean mayHaveLeftovers = attemptedBefore || store.runs(run.topologyId()).size() > 1;
+            // Only the very first attempt of a topology's first run can skip the look-up: nothing can exist yet.
+            boolean mayHaveLeftovers = resumed || store.runs(run.topologyId()).size() > 1;
             if (run.kind() == RunKind.APPLY && mayHaveLeftovers) {
                 try {
                     context.tagged(taggedResources(context));
