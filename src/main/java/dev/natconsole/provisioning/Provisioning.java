@@ -60,11 +60,16 @@ public class Provisioning {
     public RunView destroy(long topologyId) {
         Topology topology = topologies.get(topologyId);
         requireTarget(topology.spec());
-        List<RunStep> applied = store.latestRun(topologyId, RunKind.APPLY, RunStatus.SUCCEEDED)
-                .or(() -> store.runs(topologyId).stream().filter(run -> run.kind() == RunKind.APPLY).findFirst())
-                .map(run -> PlanJson.read(store.planJson(run.id())))
-                .orElseGet(() -> PlanBuilder.build(topology.spec()).actions().stream().map(RunStep::of).toList());
-        return start(topologyId, RunKind.DESTROY, DestroyPlanner.plan(applied, handlers));
+        // Every step any apply of the topology ran (newest first wins), so that resources of an older design (an
+        // AZ since removed, say) are undone too; the current plan when it was never applied.
+        Map<String, RunStep> applied = new java.util.LinkedHashMap<>();
+        store.runs(topologyId).stream().filter(run -> run.kind() == RunKind.APPLY)
+                .forEach(run -> PlanJson.read(store.planJson(run.id()))
+                        .forEach(step -> applied.putIfAbsent(step.id(), step)));
+        if (applied.isEmpty()) {
+            PlanBuilder.build(topology.spec()).actions().forEach(action -> applied.put(action.id(), RunStep.of(action)));
+        }
+        return start(topologyId, RunKind.DESTROY, DestroyPlanner.plan(List.copyOf(applied.values()), handlers));
     }
 
     /**

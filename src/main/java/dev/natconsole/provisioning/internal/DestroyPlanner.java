@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.natconsole.topology.ActionKind;
+
 /**
  * Turns the steps an apply executed into the steps that undo them, in reverse dependency order: the undoing of
  * a step waits for the undoing of every step that depended on it (an instance is terminated only after its
@@ -48,9 +50,23 @@ public final class DestroyPlanner {
             steps.add(new RunStep(step.id(), step.kind(), handlers.get(step.actionKind()).undoDescription(step),
                     step.zone(), after, step.params()));
         }
-        steps.add(new RunStep(SWEEP_ID, RunStep.SWEEP, "Sweep: delete anything still tagged with the topology",
-                null, steps.stream().map(RunStep::id).toList(), Map.of()));
-        return steps;
+        // The sweep runs once everything else is undone but before the VPC goes, so that leftovers inside the
+        // VPC (say a subnet of an AZ since removed from the design) do not block the VPC's deletion.
+        List<String> beforeSweep = steps.stream().filter(step -> !isVpc(step)).map(RunStep::id).toList();
+        List<RunStep> ordered = new ArrayList<>();
+        steps.stream().filter(step -> !isVpc(step)).forEach(ordered::add);
+        ordered.add(new RunStep(SWEEP_ID, RunStep.SWEEP, "Sweep: delete anything else still tagged with the topology",
+                null, beforeSweep, Map.of()));
+        steps.stream().filter(DestroyPlanner::isVpc).forEach(step -> {
+            List<String> after = new ArrayList<>(step.dependsOn());
+            after.add(SWEEP_ID);
+            ordered.add(new RunStep(step.id(), step.kind(), step.description(), step.zone(), after, step.params()));
+        });
+        return ordered;
+    }
+
+    private static boolean isVpc(RunStep step) {
+        return step.actionKind() == ActionKind.CREATE_VPC;
     }
 
     /** The undoable steps reachable from {@code id} through dependents, looking through those with nothing to undo. */

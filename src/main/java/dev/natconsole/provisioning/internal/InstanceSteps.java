@@ -164,8 +164,21 @@ final class InstanceSteps {
 
         public StepOutcome undo(StepContext c) {
             String allocation = c.own().awsId();
-            AwsCalls.ignoring(() -> c.ec2().releaseAddress(r -> r.allocationId(allocation)),
-                    "InvalidAllocationID.NotFound");
+            try {
+                AwsCalls.ignoring(() -> c.ec2().releaseAddress(r -> r.allocationId(allocation)),
+                        "InvalidAllocationID.NotFound");
+            } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+                if (!"InvalidIPAddress.InUse".equals(AwsCalls.errorCode(e))) {
+                    throw e;
+                }
+                // Still associated (an association a crashed run never recorded): disassociate, then release.
+                for (Address address : c.ec2().describeAddresses(r -> r.allocationIds(allocation)).addresses()) {
+                    if (address.associationId() != null) {
+                        c.ec2().disassociateAddress(r -> r.associationId(address.associationId()));
+                    }
+                }
+                c.ec2().releaseAddress(r -> r.allocationId(allocation));
+            }
             return StepOutcome.created(allocation);
         }
 
@@ -222,9 +235,11 @@ final class InstanceSteps {
         }
 
         public StepOutcome apply(StepContext c) {
-            if (!c.adoptable("nat-").isEmpty()) {
-                Optional<NatGateway> live = c.ec2().describeNatGatewaysPaginator(r -> r.filter(c.ownTagFilters().get(0),
-                        c.ownTagFilters().get(1), filter("state", "pending", "available"))).natGateways().stream()
+            List<String> candidates = c.adoptable("nat-");
+            if (!candidates.isEmpty()) {
+                Optional<NatGateway> live = c.ec2().describeNatGateways(r -> r.natGatewayIds(candidates))
+                        .natGateways().stream()
+                        .filter(gateway -> List.of("pending", "available").contains(gateway.stateAsString()))
                         .findFirst();
                 if (live.isPresent()) {
                     waitAvailable(c, live.get().natGatewayId());

@@ -3,6 +3,7 @@ package dev.natconsole.provisioning.internal;
 import java.util.List;
 
 import dev.natconsole.topology.ActionKind;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
@@ -114,8 +115,21 @@ final class NetworkSteps {
 
         public StepOutcome undo(StepContext c) {
             String igw = c.own().awsId();
-            AwsCalls.deleting(() -> c.ec2().deleteInternetGateway(r -> r.internetGatewayId(igw)),
-                    "InvalidInternetGatewayID.NotFound");
+            try {
+                AwsCalls.ignoring(() -> c.ec2().deleteInternetGateway(r -> r.internetGatewayId(igw)),
+                        "InvalidInternetGatewayID.NotFound");
+            } catch (AwsServiceException e) {
+                if (!"DependencyViolation".equals(AwsCalls.errorCode(e))) {
+                    throw e;
+                }
+                // Still attached (an attachment a crashed run never recorded): detach, then delete.
+                c.ec2().describeInternetGateways(r -> r.internetGatewayIds(igw)).internetGateways().stream()
+                        .flatMap(gateway -> gateway.attachments().stream())
+                        .forEach(attachment -> AwsCalls.deleting(() -> c.ec2().detachInternetGateway(r -> r
+                                .internetGatewayId(igw).vpcId(attachment.vpcId())), "Gateway.NotAttached"));
+                AwsCalls.deleting(() -> c.ec2().deleteInternetGateway(r -> r.internetGatewayId(igw)),
+                        "InvalidInternetGatewayID.NotFound");
+            }
             return StepOutcome.created(igw);
         }
 
@@ -175,8 +189,21 @@ final class NetworkSteps {
 
         public StepOutcome undo(StepContext c) {
             String table = c.own().awsId();
-            AwsCalls.deleting(() -> c.ec2().deleteRouteTable(r -> r.routeTableId(table)),
-                    "InvalidRouteTableID.NotFound");
+            try {
+                AwsCalls.ignoring(() -> c.ec2().deleteRouteTable(r -> r.routeTableId(table)),
+                        "InvalidRouteTableID.NotFound");
+            } catch (AwsServiceException e) {
+                if (!"DependencyViolation".equals(AwsCalls.errorCode(e))) {
+                    throw e;
+                }
+                // Still associated (an association a crashed run never recorded): disassociate, then delete.
+                c.ec2().describeRouteTables(r -> r.routeTableIds(table)).routeTables().stream()
+                        .flatMap(t -> t.associations().stream()).filter(a -> !Boolean.TRUE.equals(a.main()))
+                        .forEach(a -> AwsCalls.ignoring(() -> c.ec2().disassociateRouteTable(r -> r
+                                .associationId(a.routeTableAssociationId())), "InvalidAssociationID.NotFound"));
+                AwsCalls.deleting(() -> c.ec2().deleteRouteTable(r -> r.routeTableId(table)),
+                        "InvalidRouteTableID.NotFound");
+            }
             return StepOutcome.created(table);
         }
 
@@ -232,7 +259,7 @@ final class NetworkSteps {
             try {
                 return StepOutcome.created(c.ec2().associateRouteTable(r -> r.routeTableId(table).subnetId(subnet))
                         .associationId());
-            } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+            } catch (AwsServiceException e) {
                 if (!"Resource.AlreadyAssociated".equals(AwsCalls.errorCode(e))) {
                     throw e;
                 }
@@ -276,7 +303,7 @@ final class NetworkSteps {
             try {
                 c.ec2().createRoute(r -> r.routeTableId(table).destinationCidrBlock(destination).gatewayId(igw)
                         .instanceId(instance).natGatewayId(natGateway));
-            } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+            } catch (AwsServiceException e) {
                 if (!"RouteAlreadyExists".equals(AwsCalls.errorCode(e))) {
                     throw e;
                 }

@@ -176,12 +176,15 @@ public class ProvisioningEngine implements DisposableBean {
                     store.resources(run.topologyId()));
             // Only the very first attempt of a topology's first run can skip the look-up: nothing can exist yet.
             boolean mayHaveLeftovers = resumed || store.runs(run.topologyId()).size() > 1;
-            if (run.kind() == RunKind.APPLY && mayHaveLeftovers) {
+            if (mayHaveLeftovers) {
                 try {
                     context.tagged(taggedResources(context));
                 } catch (AwsServiceException | SdkClientException e) {
                     return fail("Looking up the topology's tagged resources failed: " + describe(e)[1]);
                 }
+            }
+            if (run.kind() == RunKind.DESTROY) {
+                adoptUnrecorded(context, steps);
             }
             DagScheduler scheduler = new DagScheduler(
                     steps.stream().map(step -> new DagScheduler.Node(step.id(), step.dependsOn())).toList(),
@@ -239,7 +242,10 @@ public class ProvisioningEngine implements DisposableBean {
 
         private StepOutcome perform(StepContext context, RunStep step) {
             if (step.isSweep()) {
-                List<String> swept = new Sweeper(context.ec2(), run.topologyId()).sweep();
+                Set<String> keep = new HashSet<>();
+                context.resources().values().stream().filter(r -> r.kind().equals("CREATE_VPC"))
+                        .forEach(r -> keep.add(r.awsId()));
+                List<String> swept = new Sweeper(context.ec2(), run.topologyId()).sweep(keep);
                 return new StepOutcome(swept.isEmpty() ? null : String.join(",", swept), null, false, false);
             }
             StepHandler handler = handlers.get(step.actionKind());
@@ -253,6 +259,26 @@ public class ProvisioningEngine implements DisposableBean {
             }
             write.run();
             events.step(new StepEvent(run.id(), store.step(run.id(), step.id())));
+        }
+
+        /**
+         * For a destroy: a resource that a crashed apply made but never recorded is found by its tags and undone
+         * by its own step, in order, like the recorded ones (an unrecorded instance is terminated before its
+         * subnet goes).
+         */
+        private void adoptUnrecorded(RunContext context, List<RunStep> steps) {
+            for (RunStep step : steps) {
+                if (step.isSweep() || context.resources().containsKey(step.id())) {
+                    continue;
+                }
+                String prefix = ResourcePrefixes.of(step.actionKind());
+                if (prefix == null) {
+                    continue;
+                }
+                context.tagged().getOrDefault(step.id(), List.of()).stream().filter(id -> id.startsWith(prefix))
+                        .findFirst().ifPresent(id -> context.resources().put(step.id(),
+                                new Resource(step.id(), step.kind(), id, null)));
+            }
         }
 
         private Map<String, List<String>> taggedResources(RunContext context) {

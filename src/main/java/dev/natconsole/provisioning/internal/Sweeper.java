@@ -28,6 +28,7 @@ final class Sweeper {
     private final Ec2Client ec2;
     private final Filter topology;
     private final List<String> deleted = new ArrayList<>();
+    private java.util.Set<String> keep = java.util.Set.of();
 
     Sweeper(Ec2Client ec2, long topologyId) {
         this.ec2 = ec2;
@@ -35,8 +36,9 @@ final class Sweeper {
                 .build();
     }
 
-    /** Deletes the leftovers; returns their ids. */
-    List<String> sweep() {
+    /** Deletes the leftovers, except the resources in {@code keep} (deleted by their own steps); returns their ids. */
+    List<String> sweep(java.util.Set<String> keep) {
+        this.keep = keep;
         instances();
         natGateways();
         addresses();
@@ -158,6 +160,9 @@ final class Sweeper {
 
     private void vpcs() {
         for (Vpc vpc : ec2.describeVpcsPaginator(r -> r.filters(topology)).vpcs()) {
+            if (keep.contains(vpc.vpcId())) {
+                continue;
+            }
             AwsCalls.deleting(() -> ec2.deleteVpc(r -> r.vpcId(vpc.vpcId())), "InvalidVpcID.NotFound");
             deleted.add(vpc.vpcId());
         }
