@@ -22,6 +22,7 @@ public class ApiCallCounter implements ExecutionInterceptor {
     private static final Map<String, AtomicInteger> BY_LABEL = new ConcurrentHashMap<>();
     private static final AtomicInteger TOTAL = new AtomicInteger();
     private static final ThreadLocal<String> LABEL = new ThreadLocal<>();
+    private static volatile long latencyMillis;
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
@@ -31,6 +32,21 @@ public class ApiCallCounter implements ExecutionInterceptor {
         BY_OPERATION.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
         String label = LABEL.get();
         BY_LABEL.computeIfAbsent(label == null ? "(unlabelled)" : label, k -> new AtomicInteger()).incrementAndGet();
+        if (latencyMillis > 0) {
+            try {
+                Thread.sleep(latencyMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Adds a pause before every request, to model a real region's round trip (a loopback emulator answers in
+     * milliseconds). 0 turns it off.
+     */
+    public static void latency(long millis) {
+        latencyMillis = millis;
     }
 
     /** Attributes the calling thread's next calls to {@code label} (null to stop). */
