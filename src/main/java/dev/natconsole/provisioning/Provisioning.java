@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 import dev.natconsole.provisioning.ProvisioningOutputs.Instance;
@@ -154,6 +155,7 @@ public class Provisioning {
 
     /** Where the topology stands, from its latest run. */
     public TopologyStatus status(long topologyId) {
+        topologies.get(topologyId);
         return store.latestRun(topologyId).map(run -> switch (run.status()) {
             case RUNNING -> run.kind() == RunKind.APPLY ? TopologyStatus.APPLYING : TopologyStatus.DESTROYING;
             case SUCCEEDED -> run.kind() == RunKind.APPLY ? TopologyStatus.APPLIED : TopologyStatus.DESTROYED;
@@ -205,7 +207,8 @@ public class Provisioning {
         long runId;
         try {
             runId = store.createLockedRun(topologyId, kind, steps);
-        } catch (DuplicateKeyException e) {
+        } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
+            // The lock row exists, or another transaction is inserting it right now.
             throw new ConflictException(busy(topologyId));
         }
         engine.execute(runId, false);

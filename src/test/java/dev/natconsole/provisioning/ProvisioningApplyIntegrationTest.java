@@ -251,6 +251,33 @@ class ProvisioningApplyIntegrationTest extends ProvisioningTestSupport {
         assertThat(waitForStreamEnd(finished)).startsWith("event:run").doesNotContain("event:step");
     }
 
+    @Test
+    void concurrentAppliesOfOneTopologyStartExactlyOneRun() throws Exception {
+        Topology topology = create(perAzSpec(1));
+        int callers = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
+        CountDownLatch go = new CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+            statuses.add(pool.submit(() -> {
+                go.await();
+                return mvc.perform(post("/api/topologies/{id}/apply", topology.id())).andReturn().getResponse()
+                        .getStatus();
+            }));
+        }
+        go.countDown();
+        List<Integer> codes = new java.util.ArrayList<>();
+        for (var status : statuses) {
+            codes.add(status.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(codes).containsOnly(202, 409).filteredOn(code -> code == 202).hasSize(1);
+        List<RunSummary> runs = provisioning.runs(topology.id());
+        assertThat(runs).hasSize(1);
+        assertThat(await(runs.get(0).id()).status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(vpcs(topology.id())).hasSize(1);
+    }
+
     private static String waitForStreamEnd(MvcResult result) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         String content = result.getResponse().getContentAsString();

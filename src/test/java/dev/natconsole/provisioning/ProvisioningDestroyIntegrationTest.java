@@ -54,6 +54,16 @@ class ProvisioningDestroyIntegrationTest extends ProvisioningTestSupport {
         assertNothingLeft(id, allocations);
         assertThat(provisioning.outputs(id).nats()).allSatisfy(nat -> assertThat(nat.instanceId()).isNull());
         assertThat(provisioning.outputs(id).vpcId()).isNull();
+
+        // Applying again after a destroy builds it all anew (nothing gone is adopted), and destroys again
+        RunView again = applied(id);
+        assertThat(again.steps()).allSatisfy(step -> assertThat(step.status()).isEqualTo(StepStatus.DONE));
+        assertThat(vpcs(id)).hasSize(1);
+        assertThat(liveInstances(id)).hasSize(3);
+        assertThat(addresses(id)).hasSize(2);
+        List<String> newAllocations = addresses(id).stream().map(a -> a.allocationId()).toList();
+        assertThat(await(provisioning.destroy(id).id()).status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertNothingLeft(id, newAllocations);
     }
 
     @Test

@@ -157,6 +157,8 @@ public class ProvisioningEngine implements DisposableBean {
         }
 
         RunStatus run() {
+            log.info("{} run {} of topology {} {}", run.kind(), run.id(), run.topologyId(),
+                    resumed ? "resumed" : "started");
             List<RunStep> steps = PlanJson.read(store.planJson(run.id()));
             Map<String, RunStep> byId = new HashMap<>();
             steps.forEach(step -> byId.put(step.id(), step));
@@ -289,10 +291,13 @@ public class ProvisioningEngine implements DisposableBean {
                 (tag.key().equals(StepContext.TAG_TOPOLOGY) ? topologyOf : logicalIdOf).put(tag.resourceId(),
                         tag.value());
             }
-            Map<String, List<String>> byLogicalId = new HashMap<>();
             String topology = Long.toString(run.topologyId());
+            Set<String> candidates = new HashSet<>();
+            logicalIdOf.keySet().stream().filter(id -> topology.equals(topologyOf.get(id))).forEach(candidates::add);
+            Set<String> live = LiveResources.of(context.ec2(), candidates);
+            Map<String, List<String>> byLogicalId = new HashMap<>();
             logicalIdOf.forEach((resourceId, logicalId) -> {
-                if (topology.equals(topologyOf.get(resourceId))) {
+                if (live.contains(resourceId)) {
                     byLogicalId.computeIfAbsent(logicalId, id -> new java.util.ArrayList<>()).add(resourceId);
                 }
             });
@@ -317,6 +322,8 @@ public class ProvisioningEngine implements DisposableBean {
         }
 
         private RunStatus finish(RunStatus status, String error) {
+            log.info("{} run {} of topology {} {}{}", run.kind(), run.id(), run.topologyId(), status,
+                    error == null ? "" : ": " + error);
             store.setRunStatus(run.id(), status, error);
             store.unlock(run.topologyId(), run.id());
             store.view(run.id()).ifPresent(events::finished);

@@ -2,15 +2,17 @@ package dev.natconsole.provisioning.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -48,7 +50,7 @@ public class RunStore {
             jdbc.sql("insert into provisioning_lock (topology_id, run_id, acquired_at) values (?, ?, ?)")
                     .params(topologyId, runId, ts(clock.instant())).update();
             return true;
-        } catch (DuplicateKeyException e) {
+        } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
             return false;
         }
     }
@@ -256,12 +258,13 @@ public class RunStore {
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 
-    private static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+    /** JDBC 4.2's type for {@code timestamp with time zone}, the same on H2 and PostgreSQL. */
+    private static OffsetDateTime ts(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     private static String truncate(String value, int max) {
