@@ -95,6 +95,35 @@ class ProvisioningDestroyIntegrationTest extends ProvisioningTestSupport {
         assertNothingLeft(id, allocations);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "crash after step {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 6, 12, 18})
+    void anInterruptedDestroyResumesToNothingLeft(int k) {
+        Topology topology = create(perAzSpec(2));
+        long id = topology.id();
+        applied(id);
+        List<String> allocations = addresses(id).stream().map(a -> a.allocationId()).toList();
+        AtomicInteger done = new AtomicInteger();
+        listen(new StepListener() {
+            @Override
+            public void afterStep(long runId, RunStep step, StepOutcome outcome) {
+                if (done.incrementAndGet() >= k) {
+                    throw new IllegalStateException("simulated crash");
+                }
+            }
+        });
+        RunView crashed = await(provisioning.destroy(id).id());
+        assertThat(crashed.steps().size()).isGreaterThan(18);
+        engine.listeners().removeAll(listeners);
+        assertThat(crashed.status()).isEqualTo(RunStatus.RUNNING);
+        engine.recoverInterruptedRuns();
+
+        RunView resumed = await(provisioning.resume(id, crashed.id()).id());
+
+        assertThat(resumed.status()).as(resumed.error()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(provisioning.status(id)).isEqualTo(TopologyStatus.DESTROYED);
+        assertNothingLeft(id, allocations);
+    }
+
     @Test
     void sweepDeletesTaggedLeftoversThatNoStepKnows() {
         Topology topology = create(perAzSpec(1));

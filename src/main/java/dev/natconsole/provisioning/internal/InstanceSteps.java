@@ -125,14 +125,30 @@ final class InstanceSteps {
 
         public StepOutcome undo(StepContext c) {
             String id = c.own().awsId();
-            boolean terminated = AwsCalls.ignoring(() -> c.ec2().terminateInstances(r -> r.instanceIds(id)),
-                    "InvalidInstanceID.NotFound");
+            boolean terminated;
+            try {
+                terminated = AwsCalls.ignoring(() -> c.ec2().terminateInstances(r -> r.instanceIds(id)),
+                        "InvalidInstanceID.NotFound");
+            } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+                // Terminating again what a crashed destroy already terminated: AWS says fine, moto errs on the
+                // gone network interface. Either way, what counts is the instance's state.
+                if (!alreadyTerminated(c, id)) {
+                    throw e;
+                }
+                terminated = false;
+            }
             if (terminated) {
                 try (Ec2Waiter waiter = c.ec2().waiter()) {
                     waiter.waitUntilInstanceTerminated(r -> r.instanceIds(id));
                 }
             }
             return StepOutcome.created(id);
+        }
+
+        private static boolean alreadyTerminated(StepContext c, String id) {
+            return c.ec2().describeInstances(r -> r.instanceIds(id)).reservations().stream()
+                    .flatMap(reservation -> reservation.instances().stream())
+                    .allMatch(instance -> "terminated".equals(instance.state().nameAsString()));
         }
 
         public String undoDescription(RunStep step) {
