@@ -7,12 +7,14 @@ import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.natconsole.provisioning.ProvisioningOutputs.Instance;
 import dev.natconsole.provisioning.ProvisioningOutputs.Nat;
 import dev.natconsole.provisioning.internal.DestroyPlanner;
 import dev.natconsole.provisioning.internal.PlanJson;
 import dev.natconsole.provisioning.internal.ProvisioningEngine;
+import dev.natconsole.provisioning.internal.RunEvents;
 import dev.natconsole.provisioning.internal.RunStep;
 import dev.natconsole.provisioning.internal.RunStore;
 import dev.natconsole.provisioning.internal.RunStore.Resource;
@@ -38,12 +40,15 @@ public class Provisioning {
     private final RunStore store;
     private final ProvisioningEngine engine;
     private final StepHandlers handlers;
+    private final RunEvents events;
 
-    Provisioning(Topologies topologies, RunStore store, ProvisioningEngine engine, StepHandlers handlers) {
+    Provisioning(Topologies topologies, RunStore store, ProvisioningEngine engine, StepHandlers handlers,
+            RunEvents events) {
         this.topologies = topologies;
         this.store = store;
         this.engine = engine;
         this.handlers = handlers;
+        this.events = events;
     }
 
     /** Starts applying the topology's current plan: every step, adopting what already exists. */
@@ -151,6 +156,15 @@ public class Provisioning {
             throw new NotFoundException("Run", runId);
         }
         return run;
+    }
+
+    /**
+     * A server-sent event stream of the run: a {@code run} event with the run as it stands, a {@code step} event
+     * ({@link StepView}) each time a step changes state, and a last {@code run} event when it ends; a finished
+     * run's stream is the first event alone.
+     */
+    public SseEmitter follow(long topologyId, long runId) {
+        return events.subscribe(run(topologyId, runId));
     }
 
     /** Where the topology stands, from its latest run. */

@@ -27,11 +27,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class ProvisioningController {
 
     private final Provisioning provisioning;
-    private final RunEvents events;
 
-    ProvisioningController(Provisioning provisioning, RunEvents events) {
+    ProvisioningController(Provisioning provisioning) {
         this.provisioning = provisioning;
-        this.events = events;
     }
 
     @Operation(summary = "Apply the topology (202; 409 while another run of it is going)")
@@ -67,7 +65,7 @@ class ProvisioningController {
     @Operation(summary = "Follow a run: a 'run' event with its state, a 'step' event per step change, a last 'run' event")
     @GetMapping(path = "/runs/{runId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@PathVariable long topologyId, @PathVariable long runId) {
-        return events.subscribe(provisioning.run(topologyId, runId));
+        return provisioning.follow(topologyId, runId);
     }
 
     @Operation(summary = "NAT addresses, instance ids and the SSH/verification commands of the applied topology")

@@ -62,6 +62,7 @@ public class ProvisioningEngine implements DisposableBean {
     private final ExecutorService coordinators;
     private final List<StepListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<Long, CompletableFuture<RunStatus>> active = new ConcurrentHashMap<>();
+    private final Set<Execution> executing = ConcurrentHashMap.newKeySet();
 
     ProvisioningEngine(RunStore store, Topologies topologies, AwsClients clients, StepHandlers handlers,
             RunEvents events, ApplicationEventPublisher publisher,
@@ -109,6 +110,7 @@ public class ProvisioningEngine implements DisposableBean {
         CompletableFuture<RunStatus> done = new CompletableFuture<>();
         active.put(runId, done);
         Execution execution = new Execution(store.run(runId).orElseThrow(), resumed);
+        executing.add(execution);
         coordinators.execute(() -> {
             RunStatus status;
             try {
@@ -117,6 +119,7 @@ public class ProvisioningEngine implements DisposableBean {
                 log.error("Run {} stopped unexpectedly", runId, e);
                 status = execution.fail("The run stopped unexpectedly: " + e);
             }
+            executing.remove(execution);
             active.remove(runId);
             done.complete(status);
         });
@@ -358,8 +361,17 @@ public class ProvisioningEngine implements DisposableBean {
         return new String[] {"InternalError", String.valueOf(e)};
     }
 
+    /**
+     * The console is stopping: runs still going are left as they stand (RUNNING in the database, like after a
+     * crash) rather than failed by the interruption of their SDK calls; the next start marks them INTERRUPTED
+     * and they can be resumed.
+     */
     @Override
     public void destroy() {
+        executing.forEach(execution -> {
+            execution.abandoned = true;
+            log.warn("Console stopping: run {} will be resumable after the restart", execution.run.id());
+        });
         executor.shutdownNow();
         coordinators.shutdownNow();
     }
