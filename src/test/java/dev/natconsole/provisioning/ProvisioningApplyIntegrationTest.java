@@ -132,6 +132,10 @@ class ProvisioningApplyIntegrationTest extends ProvisioningTestSupport {
         assertThat(rules(group.ipPermissions())).containsExactlyInAnyOrderElementsOf(expectedIngress);
         assertThat(rules(group.ipPermissionsEgress())).containsExactlyInAnyOrder(
                 "tcp 80-80 0.0.0.0/0", "tcp 443-443 0.0.0.0/0", "icmp -1--1 0.0.0.0/0");
+        assertThat(ec2.describeSecurityGroupRules(r -> r.filters(f -> f.name("group-id").values(group.groupId())))
+                .securityGroupRules()).hasSize(expectedIngress.size() + 3)
+                .allSatisfy(rule -> assertThat(rule.tags()).extracting(Tag::key)
+                        .contains("Name", "natconsole:topology", "natconsole:logical-id", "natconsole:managed"));
 
         // Each NAT instance: in its AZ's public subnet, source/dest check off, an EIP associated
         assertThat(liveInstances(id)).hasSize(2);

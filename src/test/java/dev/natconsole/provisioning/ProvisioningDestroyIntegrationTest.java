@@ -255,6 +255,8 @@ class ProvisioningDestroyIntegrationTest extends ProvisioningTestSupport {
                     .securityGroups().isEmpty();
             case "eipalloc-" -> ec2.describeAddresses().addresses().stream()
                     .anyMatch(a -> a.allocationId().equals(resource));
+            case "sgr-" -> !ec2.describeSecurityGroupRules(r -> r.filters(filter.name("security-group-rule-id")
+                    .build())).securityGroupRules().isEmpty();
             case "vol-" -> !ec2.describeVolumes(r -> r.filters(filter.name("volume-id").build())).volumes().isEmpty();
             case "fl-" -> !ec2.describeFlowLogs(r -> r.filter(filter.name("flow-log-id").build())).flowLogs()
                     .isEmpty();

@@ -94,12 +94,15 @@ final class SecurityGroupSteps {
         public StepOutcome apply(StepContext c) {
             String group = c.resolve("securityGroup");
             IpPermission permission = permission(c, true);
+            // Rules are resources too (sgr-...): tagged like the rest.
             if (kind == ActionKind.AUTHORIZE_INGRESS) {
                 AwsCalls.ignoring(() -> c.ec2().authorizeSecurityGroupIngress(r -> r.groupId(group)
-                        .ipPermissions(permission)), "InvalidPermission.Duplicate");
+                        .ipPermissions(permission).tagSpecifications(c.tagSpec(ResourceType.SECURITY_GROUP_RULE))),
+                        "InvalidPermission.Duplicate");
             } else {
                 AwsCalls.ignoring(() -> c.ec2().authorizeSecurityGroupEgress(r -> r.groupId(group)
-                        .ipPermissions(permission)), "InvalidPermission.Duplicate");
+                        .ipPermissions(permission).tagSpecifications(c.tagSpec(ResourceType.SECURITY_GROUP_RULE))),
+                        "InvalidPermission.Duplicate");
             }
             // A rule that names another group is recorded, so that a destroy removes it before that group.
             return c.param("sourceSecurityGroup") != null ? StepOutcome.created(group) : StepOutcome.none();
