@@ -12,7 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.natconsole.shared.ConflictException;
+import dev.natconsole.testing.ApiCallCounter;
 import dev.natconsole.testing.ConsoleIntegrationTest;
+import dev.natconsole.testing.ThrottlingInjector;
 import dev.natconsole.topology.ImageChoice;
 import dev.natconsole.topology.NatInstanceSpec;
 import dev.natconsole.topology.NatLayout;
@@ -121,6 +123,41 @@ class ProvisioningFailureIntegrationTest extends ProvisioningTestSupport {
                     assertThat(step.errorCode()).isEqualTo("ImageNotFound");
                     assertThat(step.errorMessage()).contains("568608671756").contains("arm64");
                 });
+    }
+
+    @Test
+    void throttledCallsAreRetriedWithBackoffAndTheRunSucceeds() {
+        Topology topology = create(perAzSpec(1));
+        ApiCallCounter.reset();
+        // EC2 answers RequestLimitExceeded twice: the client's standard retry strategy backs off and tries again.
+        ThrottlingInjector.throttle("ModifyVpcAttribute", 2);
+        try {
+            RunView run = await(provisioning.apply(topology.id()).id());
+            assertThat(run.status()).as(run.error()).isEqualTo(RunStatus.SUCCEEDED);
+        } finally {
+            ThrottlingInjector.clear();
+        }
+        assertThat(ApiCallCounter.byOperation()).containsEntry("Ec2:ModifyVpcAttribute", 3);
+    }
+
+    @Test
+    void throttlingBeyondTheRetryBudgetFailsTheStepWithTheAwsCode() {
+        Topology topology = create(perAzSpec(1));
+        ThrottlingInjector.throttle("ModifyVpcAttribute", 10);
+        RunView run;
+        try {
+            run = await(provisioning.apply(topology.id()).id());
+        } finally {
+            ThrottlingInjector.clear();
+        }
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.steps()).filteredOn(step -> step.status() == StepStatus.FAILED).singleElement()
+                .satisfies(step -> {
+                    assertThat(step.kind()).isEqualTo("ENABLE_VPC_DNS_HOSTNAMES");
+                    assertThat(step.errorCode()).isEqualTo("RequestLimitExceeded");
+                });
+        // and a resume (the throttling over) finishes it
+        assertThat(await(provisioning.resume(topology.id(), run.id()).id()).status()).isEqualTo(RunStatus.SUCCEEDED);
     }
 
     @Test
