@@ -98,10 +98,6 @@ public class ProvisioningEngine implements DisposableBean {
         return Optional.ofNullable(active.get(runId));
     }
 
-    public boolean isActive(long runId) {
-        return active.containsKey(runId);
-    }
-
     /**
      * Starts executing a run whose steps are stored and whose lock is held; returns at once. {@code resumed}
      * says the run has been attempted before, so AWS may hold resources it made without recording them.

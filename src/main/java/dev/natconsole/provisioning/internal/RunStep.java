@@ -37,8 +37,4 @@ public record RunStep(String id, String kind, String description, String zone, L
     public String param(String name) {
         return params.get(name);
     }
-
-    public PlanAction toPlanAction() {
-        return new PlanAction(id, actionKind(), description, zone, dependsOn, params);
-    }
 }

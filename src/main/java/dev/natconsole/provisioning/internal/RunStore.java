@@ -31,6 +31,9 @@ import dev.natconsole.provisioning.StepView;
 @Component
 public class RunStore {
 
+    /** Everything but the plan snapshot, which only the engine reads. */
+    private static final String RUN_COLUMNS = "id, topology_id, kind, status, error, created_at, finished_at";
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -116,8 +119,8 @@ public class RunStore {
     }
 
     public Optional<RunSummary> run(long runId) {
-        return jdbc.sql("select * from provisioning_run where id = ?").param(runId).query(RunStore::summary)
-                .optional();
+        return jdbc.sql("select " + RUN_COLUMNS + " from provisioning_run where id = ?").param(runId)
+                .query(RunStore::summary).optional();
     }
 
     public Optional<dev.natconsole.provisioning.RunView> view(long runId) {
@@ -140,27 +143,17 @@ public class RunStore {
     }
 
     public List<RunSummary> runs(long topologyId) {
-        return jdbc.sql("select * from provisioning_run where topology_id = ? order by id desc").param(topologyId)
-                .query(RunStore::summary).list();
+        return jdbc.sql("select " + RUN_COLUMNS + " from provisioning_run where topology_id = ? order by id desc")
+                .param(topologyId).query(RunStore::summary).list();
     }
 
     public Optional<RunSummary> latestRun(long topologyId) {
-        return jdbc.sql("select * from provisioning_run where topology_id = ? order by id desc limit 1")
+        return jdbc.sql("select " + RUN_COLUMNS + " from provisioning_run where topology_id = ? order by id desc limit 1")
                 .param(topologyId).query(RunStore::summary).optional();
     }
 
-    public Optional<RunSummary> latestRun(long topologyId, RunKind kind, RunStatus status) {
-        return jdbc.sql("select * from provisioning_run where topology_id = ? and kind = ? and status = ? order by id desc limit 1")
-                .params(topologyId, kind.name(), status.name()).query(RunStore::summary).optional();
-    }
-
-    public boolean hasRuns(long topologyId) {
-        return jdbc.sql("select count(*) from provisioning_run where topology_id = ?").param(topologyId)
-                .query(Long.class).single() > 0;
-    }
-
     public List<RunSummary> runsWithStatus(RunStatus status) {
-        return jdbc.sql("select * from provisioning_run where status = ?").param(status.name())
+        return jdbc.sql("select " + RUN_COLUMNS + " from provisioning_run where status = ?").param(status.name())
                 .query(RunStore::summary).list();
     }
 
