@@ -95,8 +95,12 @@ public final class MotoServer {
         command.addAll(List.of("-H", "127.0.0.1", "-p", Integer.toString(port)));
         try {
             Path log = Files.createTempFile("moto-server-", ".log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            // Refuse unknown AMIs and key pairs as AWS does (moto accepts any by default).
+            builder.environment().put("MOTO_ENABLE_AMI_VALIDATION", "true");
+            builder.environment().put("MOTO_ENABLE_KEYPAIR_VALIDATION", "true");
+            Process process = builder.start();
             MotoServer server = new MotoServer(process, port, log);
             server.awaitReady();
             return server;

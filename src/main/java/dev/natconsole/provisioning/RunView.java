@@ -1,0 +1,13 @@
+package dev.natconsole.provisioning;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A provisioning run with its steps in plan order. {@code error} summarises why a failed run stopped. */
+public record RunView(long id, long topologyId, RunKind kind, RunStatus status, Instant createdAt,
+        Instant finishedAt, String error, List<StepView> steps) {
+
+    public long count(StepStatus status) {
+        return steps.stream().filter(step -> step.status() == status).count();
+    }
+}
