@@ -12,3 +12,28 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   });
 });
+
+// The run page follows its run over server-sent events and reloads once it ends, to show the outputs.
+document.addEventListener('DOMContentLoaded', () => {
+  const table = document.getElementById('steps');
+  if (!table || table.dataset.finished === 'true' || !window.EventSource) return;
+  const source = new EventSource(table.dataset.events);
+  const seconds = (from, to) => from ? (((to ? Date.parse(to) : Date.now()) - Date.parse(from)) / 1000).toFixed(1) + ' s' : '';
+  source.addEventListener('step', event => {
+    const step = JSON.parse(event.data).step || JSON.parse(event.data);
+    const row = table.querySelector('tr[data-step="' + CSS.escape(step.logicalId) + '"]');
+    if (!row) return;
+    row.querySelector('.step-status').textContent = step.status;
+    row.querySelector('.step-elapsed').textContent = seconds(step.startedAt, step.finishedAt);
+    row.querySelector('.step-aws-id').textContent = step.awsId || '';
+    if (step.errorCode) row.querySelector('.step-error').textContent = step.errorCode + ': ' + (step.errorMessage || '');
+  });
+  source.addEventListener('run', event => {
+    const run = JSON.parse(event.data);
+    if (run.status && run.status !== 'RUNNING') {
+      source.close();
+      window.location.reload();
+    }
+  });
+  source.onerror = () => { source.close(); setTimeout(() => window.location.reload(), 2000); };
+});

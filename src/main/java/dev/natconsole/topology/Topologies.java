@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,11 +26,15 @@ public class Topologies {
     private final Targets targets;
     private final TopologyValidator validator = new TopologyValidator();
     private final Clock clock;
+    /** Looked up at deletion time: the guards' own modules depend on this one. */
+    private final ObjectProvider<TopologyDeletionGuard> deletionGuards;
 
-    Topologies(TopologyRepository repository, Targets targets, Clock clock) {
+    Topologies(TopologyRepository repository, Targets targets, Clock clock,
+            ObjectProvider<TopologyDeletionGuard> deletionGuards) {
         this.repository = repository;
         this.targets = targets;
         this.clock = clock;
+        this.deletionGuards = deletionGuards;
     }
 
     /** A topology with the validation warnings it was saved with. */
@@ -103,6 +108,7 @@ public class Topologies {
         if (!repository.existsById(id)) {
             throw new NotFoundException("Topology", id);
         }
+        deletionGuards.orderedStream().forEach(guard -> guard.checkDeletable(id));
         repository.deleteById(id);
     }
 

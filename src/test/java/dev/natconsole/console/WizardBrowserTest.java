@@ -22,6 +22,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
+import dev.natconsole.provisioning.Provisioning;
+import dev.natconsole.provisioning.TopologyStatus;
 import dev.natconsole.target.NewTarget;
 import dev.natconsole.target.TargetKind;
 import dev.natconsole.target.Targets;
@@ -46,6 +48,9 @@ class WizardBrowserTest {
     @Autowired
     Topologies topologies;
 
+    @Autowired
+    Provisioning provisioning;
+
     WebDriver browser;
 
     @BeforeAll
@@ -68,11 +73,21 @@ class WizardBrowserTest {
 
     @BeforeEach
     void cleanState(MotoServer moto) {
-        topologies.list().forEach(topology -> topologies.delete(topology.id()));
+        topologies.list().forEach(topology -> destroyAndDelete(topology.id()));
         targets.list().forEach(target -> targets.delete(target.id()));
         targets.create(new NewTarget("moto", TargetKind.EMULATOR, moto.endpoint().toString(), null,
                 "ap-northeast-1"));
         browser.get(url("/?lang=en"));
+    }
+
+    /** Tidies up between tests: an applied plan is destroyed first, as the console requires. */
+    private void destroyAndDelete(long topologyId) {
+        if (provisioning.status(topologyId) != TopologyStatus.DRAFT) {
+            long runId = provisioning.destroy(topologyId).id();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(120))
+                    .until(() -> provisioning.run(runId).status().finished());
+        }
+        topologies.delete(topologyId);
     }
 
     private String url(String path) {
@@ -144,6 +159,33 @@ class WizardBrowserTest {
         assertThat(row.getText()).contains("ap-northeast-1", "ap-northeast-1a, ap-northeast-1c");
         assertThat(topologies.list()).singleElement()
                 .satisfies(topology -> assertThat(topology.spec().nat().instanceType()).isEqualTo("t3.micro"));
+    }
+
+    @Test
+    void appliesTheSeedTopologyWatchesTheRunAndFindsItOnTheDashboard(MotoServer moto) {
+        walkToReview("applied", false);
+        clickAndWait(By.id("wizard-apply"));
+        assertThat(browser.getCurrentUrl()).contains("/runs/");
+        // The page follows the run live and reloads when it ends.
+        new WebDriverWait(browser, Duration.ofSeconds(120)).until(driver -> "SUCCEEDED".equals(
+                driver.findElement(By.id("run-status")).getAttribute("data-status")));
+        Browser.screenshot(browser, "run-finished");
+        List<WebElement> steps = browser.findElements(By.cssSelector("#steps tbody tr"));
+        assertThat(steps).isNotEmpty().allSatisfy(row -> assertThat(row.findElement(By.className("step-status"))
+                .getText()).isIn("DONE", "SKIPPED"));
+        String natIp = browser.findElement(By.id("nat-ip-0")).getText();
+        assertThat(natIp).matches("\\d+\\.\\d+\\.\\d+\\.\\d+");
+        assertThat(browser.findElement(By.id("outputs")).getText()).contains("ap-northeast-1a", "ap-northeast-1c");
+        // The address shown is the Elastic IP AWS (here moto) really allocated.
+        assertThat(moto.ec2("ap-northeast-1").describeAddresses().addresses()).extracting(a -> a.publicIp())
+                .contains(natIp);
+
+        browser.get(url("/"));
+        WebElement row = browser.findElement(By.cssSelector("tr[data-topology=applied]"));
+        assertThat(row.findElement(By.className("state")).getText()).isEqualTo("Applied");
+        assertThat(row.findElement(By.className("nat-ips")).getText()).contains(natIp);
+        assertThat(row.findElement(By.className("saving")).getText()).startsWith("$");
+        Browser.screenshot(browser, "dashboard-applied");
     }
 
     @Test

@@ -22,6 +22,11 @@ class ConsoleText {
         return messages.getMessage(key, args, locale());
     }
 
+    /** The message for {@code key}, or null when there is none. */
+    String getOrNull(String key) {
+        return messages.getMessage(key, null, null, locale());
+    }
+
     TopologyDiagram.Labels diagramLabels() {
         return new TopologyDiagram.Labels(get("diagram.internet"), get("diagram.igw"), get("diagram.vpc"),
                 get("diagram.public"), get("diagram.private"), get("diagram.natInstance"), get("diagram.natGateway"),

@@ -11,6 +11,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.natconsole.provisioning.Provisioning;
+import dev.natconsole.provisioning.RunKind;
+import dev.natconsole.shared.ConflictException;
 import dev.natconsole.topology.PlanBuilder;
 import dev.natconsole.topology.Topologies;
 import dev.natconsole.topology.Topology;
@@ -24,12 +27,15 @@ class TopologyPagesController {
     private final ConsoleText text;
     private final WizardActions actions;
     private final TopologyRows rows;
+    private final Provisioning provisioning;
 
-    TopologyPagesController(Topologies topologies, ConsoleText text, WizardActions actions, TopologyRows rows) {
+    TopologyPagesController(Topologies topologies, ConsoleText text, WizardActions actions, TopologyRows rows,
+            Provisioning provisioning) {
         this.topologies = topologies;
         this.text = text;
         this.actions = actions;
         this.rows = rows;
+        this.provisioning = provisioning;
     }
 
     @GetMapping("/{id}")
@@ -42,13 +48,27 @@ class TopologyPagesController {
         model.addAttribute("diagram", TopologyDiagram.render(topology.spec(), text.diagramLabels()));
         model.addAttribute("canApply", actions.canApply(topology.spec()));
         actions.describeCost(topology.spec(), gb, model);
+        var runs = provisioning.runs(id);
+        model.addAttribute("runs", runs);
+        model.addAttribute("outputs", provisioning.outputs(id));
+        // Each resource with its AWS id, as the latest apply run recorded it.
+        model.addAttribute("resources", runs.stream().filter(run -> run.kind() == RunKind.APPLY).findFirst()
+                .map(run -> provisioning.run(run.id()).steps().stream().filter(step -> step.awsId() != null)
+                        .toList()).orElse(java.util.List.of()));
+        model.addAttribute("resumable", runs.stream().findFirst().filter(run -> run.status().resumable())
+                .orElse(null));
         return "topologies/details";
     }
 
     @PostMapping("/{id}/delete")
     String delete(@PathVariable long id, RedirectAttributes redirect) {
         String name = topologies.get(id).name();
-        topologies.delete(id);
+        try {
+            topologies.delete(id);
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("flashError", e.getMessage());
+            return "redirect:/topologies/" + id;
+        }
         redirect.addFlashAttribute("flash", text.get("topology.deleted", name));
         return "redirect:/";
     }

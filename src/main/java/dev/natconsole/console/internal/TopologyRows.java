@@ -2,6 +2,11 @@ package dev.natconsole.console.internal;
 
 import org.springframework.stereotype.Component;
 
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import dev.natconsole.provisioning.Provisioning;
+import dev.natconsole.provisioning.ProvisioningOutputs;
 import dev.natconsole.topology.Topology;
 
 /** One dashboard row per topology: what it is, where, and (once known) its state and cost. */
@@ -9,9 +14,11 @@ import dev.natconsole.topology.Topology;
 class TopologyRows {
 
     private final CostView cost;
+    private final Provisioning provisioning;
 
-    TopologyRows(CostView cost) {
+    TopologyRows(CostView cost, Provisioning provisioning) {
         this.cost = cost;
+        this.provisioning = provisioning;
     }
 
     private static final String NONE = "-";
@@ -22,7 +29,10 @@ class TopologyRows {
 
     Row row(Topology topology) {
         CostView.Totals totals = cost.totals(topology.spec());
-        return new Row(topology, "DRAFT", topology.spec().natZones().size(), NONE, totals.instances(),
-                totals.gateways(), totals.saving());
+        ProvisioningOutputs outputs = provisioning.outputs(topology.id());
+        String ips = outputs.nats().stream().map(ProvisioningOutputs.Nat::publicIp).filter(Objects::nonNull)
+                .collect(Collectors.joining(", "));
+        return new Row(topology, outputs.status().name(), topology.spec().natZones().size(),
+                ips.isEmpty() ? NONE : ips, totals.instances(), totals.gateways(), totals.saving());
     }
 }

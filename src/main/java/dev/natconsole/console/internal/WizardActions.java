@@ -5,6 +5,8 @@ import java.math.BigDecimal;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
+import dev.natconsole.provisioning.Provisioning;
+import dev.natconsole.provisioning.RunView;
 import dev.natconsole.topology.TopologySpec;
 
 /**
@@ -15,18 +17,26 @@ import dev.natconsole.topology.TopologySpec;
 class WizardActions {
 
     private final CostView cost;
+    private final Provisioning provisioning;
 
-    WizardActions(CostView cost) {
+    WizardActions(CostView cost, Provisioning provisioning) {
         this.cost = cost;
+        this.provisioning = provisioning;
     }
 
+    /** A plan can be applied once it names a target to apply it to. */
     boolean canApply(TopologySpec spec) {
-        return false;
+        return spec.targetId() != null;
     }
 
     /** Starts applying a saved topology; returns the page to follow the run on. */
     String apply(long topologyId) {
-        return "/topologies/" + topologyId;
+        RunView run = provisioning.apply(topologyId);
+        return runPage(topologyId, run.id());
+    }
+
+    static String runPage(long topologyId, long runId) {
+        return "/topologies/" + topologyId + "/runs/" + runId;
     }
 
     void describeCost(TopologySpec spec, BigDecimal trafficGb, Model model) {
