@@ -41,14 +41,39 @@ public class Provisioning {
     private final ProvisioningEngine engine;
     private final StepHandlers handlers;
     private final RunEvents events;
+    private final dev.natconsole.target.AwsClients clients;
 
     Provisioning(Topologies topologies, RunStore store, ProvisioningEngine engine, StepHandlers handlers,
-            RunEvents events) {
+            RunEvents events, dev.natconsole.target.AwsClients clients) {
         this.topologies = topologies;
         this.store = store;
         this.engine = engine;
         this.handlers = handlers;
         this.events = events;
+        this.clients = clients;
+    }
+
+    /**
+     * Repairs drift: revokes rules that were added behind the console's back, then re-applies only the given
+     * plan actions (in plan order, each waiting only for the others in the set), adopting what still exists
+     * and replacing what changed. Empty when there was nothing to re-apply.
+     */
+    public java.util.Optional<RunView> repair(long topologyId, java.util.Collection<String> actionIds,
+            List<ExtraRule> extraRules) {
+        Topology topology = topologies.get(topologyId);
+        requireTarget(topology.spec());
+        var ec2 = clients.ec2(topology.spec().targetId(), topology.spec().region());
+        for (ExtraRule rule : extraRules) {
+            dev.natconsole.provisioning.internal.RuleRevoker.revoke(ec2, rule);
+        }
+        java.util.Set<String> wanted = new java.util.HashSet<>(actionIds);
+        List<RunStep> steps = PlanBuilder.build(topology.spec()).actions().stream()
+                .filter(action -> wanted.contains(action.id()))
+                .map(action -> new RunStep(action.id(), action.kind().name(), action.description(), action.zone(),
+                        action.dependsOn().stream().filter(wanted::contains).toList(), action.params()))
+                .toList();
+        return steps.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(start(topologyId, RunKind.APPLY, steps));
     }
 
     /** Starts applying the topology's current plan: every step, adopting what already exists. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
@@ -20,6 +21,7 @@ import dev.natconsole.target.NewTarget;
 import dev.natconsole.target.TargetKind;
 import dev.natconsole.target.Targets;
 import dev.natconsole.testing.ConsoleIntegrationTest;
+import dev.natconsole.testing.TestData;
 import dev.natconsole.testing.MotoServer;
 import dev.natconsole.topology.NatLayout;
 import dev.natconsole.topology.Plan;
@@ -46,6 +48,9 @@ class InventoryDriftTest {
     static final String C = "ap-northeast-1c";
 
     @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
@@ -56,8 +61,7 @@ class InventoryDriftTest {
 
     @AfterEach
     void cleanUp() {
-        topologies.list().forEach(t -> topologies.delete(t.id()));
-        targets.list().forEach(t -> targets.delete(t.id()));
+        TestData.wipe(jdbc);
     }
 
     private Map<String, Object> drift(long topologyId) throws Exception {

@@ -15,6 +15,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -24,6 +25,7 @@ import dev.natconsole.target.NewTarget;
 import dev.natconsole.target.TargetKind;
 import dev.natconsole.target.Targets;
 import dev.natconsole.testing.ConsoleIntegrationTest;
+import dev.natconsole.testing.TestData;
 import dev.natconsole.testing.MotoServer;
 import dev.natconsole.topology.Topologies;
 import dev.natconsole.topology.Topology;
@@ -40,6 +42,9 @@ class InventoryScanTest {
     static final String REGION = "eu-west-1";
 
     @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
@@ -50,8 +55,7 @@ class InventoryScanTest {
 
     @AfterEach
     void cleanUp() {
-        topologies.list().forEach(t -> topologies.delete(t.id()));
-        targets.list().forEach(t -> targets.delete(t.id()));
+        TestData.wipe(jdbc);
     }
 
     private Map<String, Object> scan(String body) throws Exception {

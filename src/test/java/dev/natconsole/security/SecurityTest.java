@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
@@ -27,6 +28,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import com.jayway.jsonpath.JsonPath;
 
 import dev.natconsole.security.internal.Users;
+import dev.natconsole.testing.TestData;
 import dev.natconsole.topology.Topologies;
 import dev.natconsole.topology.TopologyDefaults;
 
@@ -37,6 +39,9 @@ import dev.natconsole.topology.TopologyDefaults;
 class SecurityTest {
 
     static final String PASSWORD = "correct-horse-battery";
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Autowired
     MockMvc mvc;
@@ -59,7 +64,7 @@ class SecurityTest {
                 users.create(name, PASSWORD, name.equals("viewer") ? Role.VIEWER : Role.OPERATOR);
             }
         }
-        topologies.list().forEach(topology -> topologies.delete(topology.id()));
+        TestData.wipe(jdbc);
         topologyId = topologies.create(TopologyDefaults.seed("secured", null, "ap-northeast-1",
                 List.of("ap-northeast-1a"))).topology().id();
     }

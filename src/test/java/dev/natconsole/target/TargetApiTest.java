@@ -15,17 +15,22 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
 
 import dev.natconsole.testing.ConsoleIntegrationTest;
+import dev.natconsole.testing.TestData;
 import dev.natconsole.testing.MotoServer;
 
 /** Targets reach moto through the console's own SDK clients: zones and per-target health. */
 @ConsoleIntegrationTest
 class TargetApiTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Autowired
     MockMvc mvc;
@@ -35,7 +40,7 @@ class TargetApiTest {
 
     @AfterEach
     void cleanUp() {
-        targets.list().forEach(target -> targets.delete(target.id()));
+        TestData.wipe(jdbc);
     }
 
     private long register(String name, String endpoint) throws Exception {

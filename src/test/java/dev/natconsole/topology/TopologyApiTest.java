@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -28,6 +29,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import dev.natconsole.testing.ConsoleIntegrationTest;
 import dev.natconsole.testing.MotoServer;
+import dev.natconsole.testing.TestData;
 
 /** The topology API end to end, with AZs checked against moto through the console's own SDK client. */
 @ConsoleIntegrationTest
@@ -35,6 +37,9 @@ class TopologyApiTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     long targetId;
 
@@ -48,12 +53,8 @@ class TopologyApiTest {
     }
 
     @AfterEach
-    void cleanUp() throws Exception {
-        String list = mvc.perform(get("/api/topologies")).andReturn().getResponse().getContentAsString();
-        for (Object id : JsonPath.<List<Object>>read(list, "$[*].id")) {
-            mvc.perform(delete("/api/topologies/" + id)).andExpect(status().isNoContent());
-        }
-        mvc.perform(delete("/api/targets/" + targetId)).andExpect(status().isNoContent());
+    void cleanUp() {
+        TestData.wipe(jdbc);
     }
 
     private String seed(String name) {
