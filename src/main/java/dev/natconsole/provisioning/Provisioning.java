@@ -70,13 +70,15 @@ public class Provisioning {
     }
 
     /**
-     * Where the topology's resources are, if it has any: the place of its runs since its last successful
-     * destroy (the latest run's place; an apply elsewhere is refused while resources exist).
+     * Where the topology's resources are, if it has any recorded: the place of its latest run (an apply
+     * elsewhere is refused while they exist). A topology whose runs never made anything (say its target was
+     * unreachable) is free to move.
      */
     private java.util.Optional<Placement> deployedPlacement(long topologyId) {
-        return store.latestRun(topologyId)
-                .filter(run -> !(run.kind() == RunKind.DESTROY && run.status() == RunStatus.SUCCEEDED))
-                .map(run -> new Placement(run.targetId(), run.region()));
+        if (store.resources(topologyId).isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return store.latestRun(topologyId).map(run -> new Placement(run.targetId(), run.region()));
     }
 
     /**
