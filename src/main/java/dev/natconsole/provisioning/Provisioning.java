@@ -80,8 +80,30 @@ public class Provisioning {
     public RunView apply(long topologyId) {
         Topology topology = topologies.get(topologyId);
         requireTarget(topology.spec());
+        Placement placement = new Placement(topology.spec().targetId(), topology.spec().region());
+        deployedPlacement(topologyId).filter(deployed -> !deployed.equals(placement)).ifPresent(deployed -> {
+            throw new ConflictException("Topology " + topologyId + " has resources in target " + deployed.targetId()
+                    + ", region " + deployed.region() + "; destroy them there before applying it to target "
+                    + placement.targetId() + ", region " + placement.region());
+        });
         List<RunStep> steps = PlanBuilder.build(topology.spec()).actions().stream().map(RunStep::of).toList();
-        return start(topologyId, RunKind.APPLY, steps);
+        return start(topologyId, RunKind.APPLY, placement, steps);
+    }
+
+    /** Where a run executes: fixed when it starts, so that moving the design cannot strand resources. */
+    private record Placement(long targetId, String region) {
+    }
+
+    /**
+     * Where the topology's resources are, if it has any recorded: the place of its latest run (an apply
+     * elsewhere is refused while they exist). A topology whose runs never made anything (say its target was
+     * unreachable) is free to move.
+     */
+    private java.util.Optional<Placement> deployedPlacement(long topologyId) {
+        if (store.resources(topologyId).isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return store.latestRun(topologyId).map(run -> new Placement(run.targetId(), run.region()));
     }
 
     /**
@@ -90,7 +112,10 @@ public class Provisioning {
      */
     public RunView destroy(long topologyId) {
         Topology topology = topologies.get(topologyId);
-        requireTarget(topology.spec());
+        Placement placement = deployedPlacement(topologyId).orElseGet(() -> {
+            requireTarget(topology.spec());
+            return new Placement(topology.spec().targetId(), topology.spec().region());
+        });
         // Every step any apply of the topology ran (newest first wins), so that resources of an older design (an
         // AZ since removed, say) are undone too; the current plan when it was never applied.
         Map<String, RunStep> applied = new java.util.LinkedHashMap<>();
@@ -100,7 +125,8 @@ public class Provisioning {
         if (applied.isEmpty()) {
             PlanBuilder.build(topology.spec()).actions().forEach(action -> applied.put(action.id(), RunStep.of(action)));
         }
-        return start(topologyId, RunKind.DESTROY, DestroyPlanner.plan(List.copyOf(applied.values()), handlers));
+        return start(topologyId, RunKind.DESTROY, placement,
+                DestroyPlanner.plan(List.copyOf(applied.values()), handlers));
     }
 
     /**
@@ -126,7 +152,11 @@ public class Provisioning {
         try {
             if (run.kind() == RunKind.APPLY) {
                 Topology topology = topologies.get(topologyId);
-                requireTarget(topology.spec());
+                if (!java.util.Objects.equals(topology.spec().targetId(), run.targetId())
+                        || !topology.spec().region().equals(run.region())) {
+                    throw new ConflictException("Run " + runId + " applies to target " + run.targetId() + ", region "
+                            + run.region() + ", but the topology has moved; destroy it there first");
+                }
                 refreshPlan(runId, PlanBuilder.build(topology.spec()).actions().stream().map(RunStep::of).toList());
             }
             store.resetIncompleteSteps(runId);
@@ -242,10 +272,10 @@ public class Provisioning {
                 testServer, sshProxyCommand, verify);
     }
 
-    private RunView start(long topologyId, RunKind kind, List<RunStep> steps) {
+    private RunView start(long topologyId, RunKind kind, Placement placement, List<RunStep> steps) {
         long runId;
         try {
-            runId = store.createLockedRun(topologyId, kind, steps);
+            runId = store.createLockedRun(topologyId, kind, placement.targetId(), placement.region(), steps);
         } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
             // The lock row exists, or another transaction is inserting it right now.
             throw new ConflictException(busy(topologyId));

@@ -32,7 +32,7 @@ import dev.natconsole.topology.Topology;
 @ConsoleIntegrationTest
 class ProvisioningBenchmark extends ProvisioningTestSupport {
 
-    static final int REPEATS = 3;
+    static final int REPEATS = 5;
 
     @org.springframework.beans.factory.annotation.Autowired
     RunStore store;
@@ -41,7 +41,11 @@ class ProvisioningBenchmark extends ProvisioningTestSupport {
     int parallelism;
 
     record Figures(int zones, int actions, long wallMillis, int calls, int criticalPathCalls, int waiterPolls,
-            Map<String, Integer> byOperation) {
+            Map<String, Integer> byOperation, long minWallMillis) {
+
+        Figures withMin(long min) {
+            return new Figures(zones, actions, wallMillis, calls, criticalPathCalls, waiterPolls, byOperation, min);
+        }
     }
 
     /** Simulated round trip per API call for the second series; AWS answers EC2 calls in roughly 50-200 ms. */
@@ -96,19 +100,20 @@ class ProvisioningBenchmark extends ProvisioningTestSupport {
                 runs.add(measure(zones));
             }
             runs.sort((a, b) -> Long.compare(a.wallMillis(), b.wallMillis()));
-            results.add(runs.get(REPEATS / 2)); // the median
+            results.add(runs.get(REPEATS / 2).withMin(runs.get(0).wallMillis())); // the median, and the fastest
         }
         report.append(String.format("%nstep parallelism %d, moto on loopback%s, median of %d applies each%n",
                 parallelism, latencyMillis == 0 ? "" : " + " + latencyMillis + " ms simulated latency per call",
                 REPEATS));
-        report.append(String.format("%-6s %-8s %-10s %-10s %-20s %-12s%n", "AZs", "actions", "wall ms", "API calls",
-                "critical-path calls", "waiter polls"));
+        report.append(String.format("%-6s %-8s %-14s %-10s %-10s %-20s %-12s%n", "AZs", "actions", "median wall ms",
+                "min ms", "API calls", "critical-path calls", "waiter polls"));
         for (Figures f : results) {
-            report.append(String.format("%-6d %-8d %-10d %-10d %-20d %-12d%n", f.zones(), f.actions(),
-                    f.wallMillis(), f.calls(), f.criticalPathCalls(), f.waiterPolls()));
+            report.append(String.format("%-6d %-8d %-14d %-10d %-10d %-20d %-12d%n", f.zones(), f.actions(),
+                    f.wallMillis(), f.minWallMillis(), f.calls(), f.criticalPathCalls(), f.waiterPolls()));
         }
-        report.append(String.format("6-AZ / 1-AZ wall time: %.2f (6 x would be 6.00)%n",
-                (double) results.get(2).wallMillis() / results.get(0).wallMillis()));
+        report.append(String.format("6-AZ / 1-AZ wall time: %.2f median, %.2f fastest (6 x would be 6.00)%n",
+                (double) results.get(2).wallMillis() / results.get(0).wallMillis(),
+                (double) results.get(2).minWallMillis() / results.get(0).minWallMillis()));
         return results;
     }
 
@@ -124,7 +129,8 @@ class ProvisioningBenchmark extends ProvisioningTestSupport {
         List<RunStep> steps = PlanJson.read(store.planJson(run.id()));
         // On a fresh topology the only describes are the instance-running waiter's polls.
         int waiterPolls = byOperation.getOrDefault("Ec2:DescribeInstances", 0);
-        return new Figures(zones, steps.size(), wall, calls, criticalPath(steps, byLabel), waiterPolls, byOperation);
+        return new Figures(zones, steps.size(), wall, calls, criticalPath(steps, byLabel), waiterPolls, byOperation,
+                wall);
     }
 
     /** The largest sum of calls along any dependency chain. */

@@ -1,6 +1,7 @@
 package dev.natconsole.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -122,6 +123,38 @@ class ProvisioningDestroyIntegrationTest extends ProvisioningTestSupport {
         assertThat(resumed.status()).as(resumed.error()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(provisioning.status(id)).isEqualTo(TopologyStatus.DESTROYED);
         assertNothingLeft(id, allocations);
+    }
+
+    @Test
+    void aTopologyMovedWhileAppliedIsDestroyedWhereItsResourcesAre() {
+        Topology topology = create(perAzSpec(1));
+        long id = topology.id();
+        applied(id);
+        // Moved to another region (and target) while its resources stay in the first one
+        long otherTarget = targets.create(new dev.natconsole.target.NewTarget("moto-west-" + System.nanoTime(),
+                dev.natconsole.target.TargetKind.EMULATOR, dev.natconsole.testing.MotoServer.get().endpoint()
+                        .toString(), null, "us-west-2")).id();
+        topologies.update(id, new dev.natconsole.topology.TopologySpec(topology.name(), otherTarget, "us-west-2",
+                topology.spec().vpcCidr(), List.of(new dev.natconsole.topology.ZoneSubnets("us-west-2a", null, null)),
+                topology.spec().natLayout(), topology.spec().privateRouting(), topology.spec().nat(),
+                topology.spec().options()));
+
+        assertThatThrownBy(() -> provisioning.apply(id)).isInstanceOf(dev.natconsole.shared.ConflictException.class)
+                .hasMessageContaining("us-east-1");
+        List<String> allocations = addresses(id).stream().map(a -> a.allocationId()).toList();
+        RunView destroy = await(provisioning.destroy(id).id());
+
+        assertThat(destroy.region()).isEqualTo(REGION);
+        assertThat(destroy.status()).as(destroy.error()).isEqualTo(RunStatus.SUCCEEDED);
+        assertNothingLeft(id, allocations);
+        // Now it may go to its new place
+        RunView moved = applied(id);
+        assertThat(moved.region()).isEqualTo("us-west-2");
+        assertThat(moved.targetId()).isEqualTo(otherTarget);
+        try (var west = dev.natconsole.testing.MotoServer.get().ec2("us-west-2")) {
+            assertThat(west.describeVpcs(r -> r.filters(topologyTag(id))).vpcs()).hasSize(1);
+        }
+        assertThat(vpcs(id)).isEmpty();
     }
 
     @Test

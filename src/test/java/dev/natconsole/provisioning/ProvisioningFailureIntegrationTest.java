@@ -167,14 +167,21 @@ class ProvisioningFailureIntegrationTest extends ProvisioningTestSupport {
         TopologySpec spec = perAzSpec(1);
         // Zones cannot be checked against a dead target, so the topology is saved against moto and then moved.
         Topology topology = create(spec);
-        topologies.update(topology.id(), new TopologySpec(spec.name(), deadTarget, REGION, spec.vpcCidr(),
-                topology.spec().availabilityZones(), spec.natLayout(), spec.privateRouting(), spec.nat(),
-                spec.options()));
+        topologies.update(topology.id(), onTarget(topology.spec(), deadTarget));
 
         RunView failed = await(provisioning.apply(topology.id()).id());
 
         assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
         assertThat(failed.steps()).filteredOn(step -> step.status() == StepStatus.FAILED)
                 .allSatisfy(step -> assertThat(step.errorCode()).isEqualTo("TargetUnreachable"));
+
+        // Nothing was made, so the topology may move back to a live target and be applied there
+        topologies.update(topology.id(), onTarget(topology.spec(), targetId));
+        assertThat(await(provisioning.apply(topology.id()).id()).status()).isEqualTo(RunStatus.SUCCEEDED);
+    }
+
+    private static TopologySpec onTarget(TopologySpec spec, long target) {
+        return new TopologySpec(spec.name(), target, spec.region(), spec.vpcCidr(), spec.availabilityZones(),
+                spec.natLayout(), spec.privateRouting(), spec.nat(), spec.options());
     }
 }

@@ -169,11 +169,9 @@ public class ProvisioningEngine implements DisposableBean {
                 }
             }
             TopologySpec spec = topologies.get(run.topologyId()).spec();
-            if (spec.targetId() == null) {
-                return fail("The topology has no target to apply it to");
-            }
+            // Where the run was started, even if the design has been moved since.
             RunContext context = new RunContext(run.id(), run.kind(), run.topologyId(), spec.name(),
-                    clients.ec2(spec.targetId(), spec.region()), clients.ssm(spec.targetId(), spec.region()),
+                    clients.ec2(run.targetId(), run.region()), clients.ssm(run.targetId(), run.region()),
                     store.resources(run.topologyId()));
             // Only the very first attempt of a topology's first run can skip the look-up: nothing can exist yet.
             boolean mayHaveLeftovers = resumed || store.runs(run.topologyId()).size() > 1;

@@ -32,7 +32,8 @@ import dev.natconsole.provisioning.StepView;
 public class RunStore {
 
     /** Everything but the plan snapshot, which only the engine reads. */
-    private static final String RUN_COLUMNS = "id, topology_id, kind, status, error, created_at, finished_at";
+    private static final String RUN_COLUMNS =
+            "id, topology_id, kind, target_id, region, status, error, created_at, finished_at";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -75,10 +76,12 @@ public class RunStore {
      * {@link DuplicateKeyException} means another run holds the lock, and nothing was stored.
      */
     @Transactional
-    public long createLockedRun(long topologyId, RunKind kind, List<RunStep> steps) {
+    public long createLockedRun(long topologyId, RunKind kind, long targetId, String region, List<RunStep> steps) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into provisioning_run (topology_id, kind, status, plan_json, created_at) values (?, ?, ?, ?, ?)")
-                .params(topologyId, kind.name(), RunStatus.RUNNING.name(), PlanJson.write(steps), ts(clock.instant()))
+        jdbc.sql("insert into provisioning_run (topology_id, kind, target_id, region, status, plan_json, created_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?)")
+                .params(topologyId, kind.name(), targetId, region, RunStatus.RUNNING.name(), PlanJson.write(steps),
+                        ts(clock.instant()))
                 .update(keys, "id");
         long runId = keys.getKey().longValue();
         jdbc.sql("insert into provisioning_lock (topology_id, run_id, acquired_at) values (?, ?, ?)")
@@ -125,7 +128,8 @@ public class RunStore {
 
     public Optional<dev.natconsole.provisioning.RunView> view(long runId) {
         return run(runId).map(run -> new dev.natconsole.provisioning.RunView(run.id(), run.topologyId(), run.kind(),
-                run.status(), run.createdAt(), run.finishedAt(), run.error(), steps(runId)));
+                run.targetId(), run.region(), run.status(), run.createdAt(), run.finishedAt(), run.error(),
+                steps(runId)));
     }
 
     /** Marks the steps left RUNNING by a run that died as failed with {@code Interrupted}. */
@@ -239,8 +243,8 @@ public class RunStore {
 
     private static RunSummary summary(ResultSet rs, int row) throws SQLException {
         return new RunSummary(rs.getLong("id"), rs.getLong("topology_id"), RunKind.valueOf(rs.getString("kind")),
-                RunStatus.valueOf(rs.getString("status")), instant(rs, "created_at"), instant(rs, "finished_at"),
-                rs.getString("error"));
+                rs.getLong("target_id"), rs.getString("region"), RunStatus.valueOf(rs.getString("status")),
+                instant(rs, "created_at"), instant(rs, "finished_at"), rs.getString("error"));
     }
 
     private static StepView step(ResultSet rs, int row) throws SQLException {
