@@ -61,8 +61,12 @@ public class Provisioning {
     public java.util.Optional<RunView> repair(long topologyId, java.util.Collection<String> actionIds,
             List<ExtraRule> extraRules) {
         Topology topology = topologies.get(topologyId);
-        requireTarget(topology.spec());
-        var ec2 = clients.ec2(topology.spec().targetId(), topology.spec().region());
+        // Repair acts where the resources are, like destroy and resume.
+        Placement placement = deployedPlacement(topologyId).orElseGet(() -> {
+            requireTarget(topology.spec());
+            return new Placement(topology.spec().targetId(), topology.spec().region());
+        });
+        var ec2 = clients.ec2(placement.targetId(), placement.region());
         for (ExtraRule rule : extraRules) {
             dev.natconsole.provisioning.internal.RuleRevoker.revoke(ec2, rule);
         }
@@ -73,7 +77,7 @@ public class Provisioning {
                         action.dependsOn().stream().filter(wanted::contains).toList(), action.params()))
                 .toList();
         return steps.isEmpty() ? java.util.Optional.empty()
-                : java.util.Optional.of(start(topologyId, RunKind.APPLY, steps));
+                : java.util.Optional.of(start(topologyId, RunKind.APPLY, placement, steps));
     }
 
     /** Starts applying the topology's current plan: every step, adopting what already exists. */
