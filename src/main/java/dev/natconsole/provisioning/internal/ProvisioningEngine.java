@@ -105,6 +105,7 @@ public class ProvisioningEngine implements DisposableBean {
     public CompletableFuture<RunStatus> execute(long runId, boolean resumed) {
         CompletableFuture<RunStatus> done = new CompletableFuture<>();
         active.put(runId, done);
+        store.heartbeat(List.of(runId));
         Execution execution = new Execution(store.run(runId).orElseThrow(), resumed);
         executing.add(execution);
         coordinators.execute(() -> {
@@ -128,8 +129,25 @@ public class ProvisioningEngine implements DisposableBean {
      * topologies, so they can be resumed.
      */
     public List<Long> recoverInterruptedRuns() {
+        return interrupt(store.runsWithStatus(RunStatus.RUNNING));
+    }
+
+    /**
+     * Like {@link #recoverInterruptedRuns} for consoles sharing a database: only runs whose console has written no
+     * heartbeat since {@code cutoff} are taken for dead, so another live console's runs are left alone.
+     */
+    public List<Long> recoverOrphanedRuns(java.time.Instant cutoff) {
+        return interrupt(store.orphanedRuns(cutoff));
+    }
+
+    /** Tells the database this console still executes its runs (see {@link #recoverOrphanedRuns}). */
+    public void heartbeat() {
+        store.heartbeat(List.copyOf(active.keySet()));
+    }
+
+    private List<Long> interrupt(List<RunSummary> candidates) {
         List<Long> recovered = new java.util.ArrayList<>();
-        for (RunSummary run : store.runsWithStatus(RunStatus.RUNNING)) {
+        for (RunSummary run : candidates) {
             if (active.containsKey(run.id())) {
                 continue;
             }

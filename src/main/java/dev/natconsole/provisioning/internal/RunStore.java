@@ -78,10 +78,10 @@ public class RunStore {
     @Transactional
     public long createLockedRun(long topologyId, RunKind kind, long targetId, String region, List<RunStep> steps) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into provisioning_run (topology_id, kind, target_id, region, status, plan_json, created_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into provisioning_run (topology_id, kind, target_id, region, status, plan_json, created_at,"
+                + " heartbeat_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(topologyId, kind.name(), targetId, region, RunStatus.RUNNING.name(), PlanJson.write(steps),
-                        ts(clock.instant()))
+                        ts(clock.instant()), ts(clock.instant()))
                 .update(keys, "id");
         long runId = keys.getKey().longValue();
         jdbc.sql("insert into provisioning_lock (topology_id, run_id, acquired_at) values (?, ?, ?)")
@@ -154,6 +154,21 @@ public class RunStore {
     public Optional<RunSummary> latestRun(long topologyId) {
         return jdbc.sql("select " + RUN_COLUMNS + " from provisioning_run where topology_id = ? order by id desc limit 1")
                 .param(topologyId).query(RunStore::summary).optional();
+    }
+
+    /** Tells other consoles sharing the database that this one is still executing these runs. */
+    public void heartbeat(java.util.Collection<Long> runIds) {
+        for (Long runId : runIds) {
+            jdbc.sql("update provisioning_run set heartbeat_at = ? where id = ? and status = ?")
+                    .params(ts(clock.instant()), runId, RunStatus.RUNNING.name()).update();
+        }
+    }
+
+    /** RUNNING runs whose console has not written a heartbeat since {@code cutoff}: their console is gone. */
+    public List<RunSummary> orphanedRuns(java.time.Instant cutoff) {
+        return jdbc.sql("select " + RUN_COLUMNS + " from provisioning_run where status = ?"
+                + " and (heartbeat_at is null or heartbeat_at < ?)").params(RunStatus.RUNNING.name(), ts(cutoff))
+                .query(RunStore::summary).list();
     }
 
     public List<RunSummary> runsWithStatus(RunStatus status) {
