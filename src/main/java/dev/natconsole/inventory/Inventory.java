@@ -16,6 +16,8 @@ import dev.natconsole.inventory.internal.InventoryProperties;
 import dev.natconsole.inventory.internal.InventoryScanner;
 import dev.natconsole.inventory.internal.RegionInventory;
 import dev.natconsole.inventory.internal.Views;
+import dev.natconsole.provisioning.ExtraRule;
+import dev.natconsole.provisioning.Provisioning;
 import dev.natconsole.shared.ConflictException;
 import dev.natconsole.shared.InvalidInputException;
 import dev.natconsole.shared.NotFoundException;
@@ -38,9 +40,11 @@ public class Inventory {
     private final InventoryProperties properties;
     private final Topologies topologies;
     private final Clock clock;
+    private final Provisioning provisioning;
 
     Inventory(InventoryScanner scanner, Targets targets, Topologies topologies, InventoryProperties properties,
-            Clock clock) {
+            Clock clock, Provisioning provisioning) {
+        this.provisioning = provisioning;
         this.scanner = scanner;
         this.targets = targets;
         this.topologies = topologies;
@@ -115,6 +119,43 @@ public class Inventory {
         Plan plan = PlanBuilder.build(topology.spec());
         RegionInventory region = scanner.refresh(topology.spec().targetId(), topology.spec().region());
         return DriftCheck.compare(topologyId, region.targetId(), plan, region.network(), java.util.Map.of());
+    }
+
+    /**
+     * Drift against the last scan of the topology's region, without calling AWS; empty when that region has not
+     * been scanned. Callers compare {@link DriftReport#scannedAt()} with what they know changed since.
+     */
+    public java.util.Optional<DriftReport> cachedDrift(long topologyId) {
+        Topology topology = topologies.get(topologyId);
+        Long targetId = topology.spec().targetId();
+        if (targetId == null) {
+            return java.util.Optional.empty();
+        }
+        return scanner.cached().stream()
+                .filter(region -> region.targetId() == targetId && region.region().equals(topology.spec().region()))
+                .findFirst()
+                .map(region -> DriftCheck.compare(topologyId, targetId, PlanBuilder.build(topology.spec()),
+                        region.network(), java.util.Map.of()));
+    }
+
+    /**
+     * Checks drift now, revokes security group rules added behind the console's back, and re-applies only the
+     * drifted plan actions through the provisioning engine.
+     */
+    public RepairResult repair(long topologyId) {
+        DriftReport drift = drift(topologyId);
+        if (drift.status() != DriftReport.Status.DRIFTED) {
+            return new RepairResult(drift, List.of(), null);
+        }
+        List<ExtraRule> extra = drift.items().stream()
+                // An added default egress rule is put right by re-running the plan's own revoke step.
+                .filter(item -> item.kind() == DriftKind.RULE_ADDED && item.repairActionIds().isEmpty()
+                        && item.rule() != null)
+                .map(item -> new ExtraRule(item.resourceId(), item.rule().direction(), item.rule().protocol(),
+                        item.rule().fromPort(), item.rule().toPort(), item.rule().peer()))
+                .toList();
+        return new RepairResult(drift, extra, provisioning.repair(topologyId, drift.repairActionIds(), extra)
+                .orElse(null));
     }
 
     /** What the cache holds: one entry per scanned (target, region), with when it was read. */

@@ -130,6 +130,13 @@ class DriftRepairTest {
                         tuple("RULE_ADDED", "sg-nat"),
                         tuple("RULE_REMOVED", "sg-nat-ingress-tcp443-" + A));
 
+        // The pages show it too: the topology page lists the differences, the dashboard says the topology drifted.
+        mvc.perform(post("/topologies/" + id + "/drift")).andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(get("/topologies/" + id)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("data-drift=\"ROUTE_TARGET_CHANGED\"", "id=\"repair\"");
+        assertThat(mvc.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("state-drifted");
+
         String repair = mvc.perform(post("/api/topologies/" + id + "/repair")).andExpect(status().isAccepted())
                 .andReturn().getResponse().getContentAsString();
         assertThat(JsonPath.<List<Object>>read(repair, "$.revokedRules")).hasSize(1);
@@ -142,6 +149,8 @@ class DriftRepairTest {
         Map<String, Object> repaired = drift(id);
         assertThat((List<Object>) repaired.get("items")).isEmpty();
         assertThat(repaired).containsEntry("status", "CLEAN");
+        assertThat(mvc.perform(get("/")).andReturn().getResponse().getContentAsString()).doesNotContain("state-drifted")
+                .contains("state-applied");
         assertThat(ec2.describeRouteTables(r -> r.routeTableIds(tableC)).routeTables().get(0).routes())
                 .filteredOn(route -> "0.0.0.0/0".equals(route.destinationCidrBlock())).singleElement()
                 .satisfies(route -> assertThat(route.instanceId()).isEqualTo(tagged(ec2, id, "nat-" + C)));

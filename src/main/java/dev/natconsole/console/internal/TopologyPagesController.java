@@ -11,6 +11,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.natconsole.inventory.DriftReport;
+import dev.natconsole.inventory.Inventory;
+import dev.natconsole.inventory.RepairResult;
 import dev.natconsole.provisioning.Provisioning;
 import dev.natconsole.provisioning.RunKind;
 import dev.natconsole.shared.ConflictException;
@@ -28,9 +31,11 @@ class TopologyPagesController {
     private final WizardActions actions;
     private final TopologyRows rows;
     private final Provisioning provisioning;
+    private final Inventory inventory;
 
     TopologyPagesController(Topologies topologies, ConsoleText text, WizardActions actions, TopologyRows rows,
-            Provisioning provisioning) {
+            Provisioning provisioning, Inventory inventory) {
+        this.inventory = inventory;
         this.topologies = topologies;
         this.text = text;
         this.actions = actions;
@@ -57,7 +62,35 @@ class TopologyPagesController {
                         .toList()).orElse(java.util.List.of()));
         model.addAttribute("resumable", runs.stream().findFirst().filter(run -> run.status().resumable())
                 .orElse(null));
+        model.addAttribute("drift", inventory.cachedDrift(id).orElse(null));
         return "topologies/details";
+    }
+
+    /** Scans the topology's region now and shows what differs from the plan. */
+    @PostMapping("/{id}/drift")
+    String checkDrift(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            DriftReport report = inventory.drift(id);
+            redirect.addFlashAttribute("flash", text.get("drift.checked." + report.status(), report.items().size()));
+        } catch (RuntimeException e) {
+            redirect.addFlashAttribute("flashError", text.get("drift.failed", e.getMessage()));
+        }
+        return "redirect:/topologies/" + id + "#drift";
+    }
+
+    /** Re-applies what drifted through the provisioning engine and follows that run. */
+    @PostMapping("/{id}/repair")
+    String repair(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            RepairResult result = inventory.repair(id);
+            if (result.run() != null) {
+                return "redirect:" + WizardActions.runPage(id, result.run().id());
+            }
+            redirect.addFlashAttribute("flash", text.get("drift.nothingToRepair", result.revokedRules().size()));
+        } catch (RuntimeException e) {
+            redirect.addFlashAttribute("flashError", text.get("drift.failed", e.getMessage()));
+        }
+        return "redirect:/topologies/" + id;
     }
 
     @PostMapping("/{id}/delete")

@@ -1,7 +1,5 @@
 package dev.natconsole.inventory.internal;
 
-import java.util.List;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
@@ -11,12 +9,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.natconsole.inventory.DriftKind;
 import dev.natconsole.inventory.DriftReport;
 import dev.natconsole.inventory.Inventory;
-import dev.natconsole.provisioning.ExtraRule;
-import dev.natconsole.provisioning.Provisioning;
-import dev.natconsole.provisioning.RunView;
+import dev.natconsole.inventory.RepairResult;
 import dev.natconsole.target.TargetUnreachableException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,39 +23,9 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 class DriftController {
 
     private final Inventory inventory;
-    private final Provisioning provisioning;
 
-    DriftController(Inventory inventory, Provisioning provisioning) {
+    DriftController(Inventory inventory) {
         this.inventory = inventory;
-        this.provisioning = provisioning;
-    }
-
-    /** What a repair did: the drift it found, the rules it revoked and the run that re-applies the rest. */
-    record RepairResult(DriftReport drift, List<ExtraRule> revokedRules, RunView run) {
-    }
-
-    @Operation(summary = "Repair drift", description = "Checks drift now, revokes security group rules added "
-            + "behind the console's back, and re-applies only the drifted plan actions through the provisioning "
-            + "engine (202 with the run). 200 when there was nothing to repair.")
-    @PostMapping("/api/topologies/{id}/repair")
-    ResponseEntity<RepairResult> repair(@PathVariable long id) {
-        DriftReport drift = drift(id);
-        if (drift.status() != DriftReport.Status.DRIFTED) {
-            return ResponseEntity.ok(new RepairResult(drift, List.of(), null));
-        }
-        List<ExtraRule> extra = drift.items().stream()
-                // An added default egress rule is put right by re-running the plan's own revoke step.
-                .filter(item -> item.kind() == DriftKind.RULE_ADDED && item.repairActionIds().isEmpty()
-                        && item.rule() != null)
-                .map(item -> new ExtraRule(item.resourceId(), item.rule().direction(), item.rule().protocol(),
-                        item.rule().fromPort(), item.rule().toPort(), item.rule().peer()))
-                .toList();
-        var run = provisioning.repair(id, drift.repairActionIds(), extra);
-        RepairResult result = new RepairResult(drift, extra, run.orElse(null));
-        return run.isPresent()
-                ? ResponseEntity.accepted().location(java.net.URI.create("/api/topologies/" + id + "/runs/"
-                        + run.get().id())).body(result)
-                : ResponseEntity.ok(result);
     }
 
     @Operation(summary = "Drift of an applied topology", description = "Scans the topology's region now and lists "
@@ -68,8 +33,25 @@ class DriftController {
             + "repair would re-apply. status is NOT_APPLIED when nothing carries the topology's tag.")
     @GetMapping("/api/topologies/{id}/drift")
     DriftReport drift(@PathVariable long id) {
+        return scanning(() -> inventory.drift(id));
+    }
+
+    @Operation(summary = "Repair drift", description = "Checks drift now, revokes security group rules added "
+            + "behind the console's back, and re-applies only the drifted plan actions through the provisioning "
+            + "engine (202 with the run). 200 when there was nothing to repair.")
+    @PostMapping("/api/topologies/{id}/repair")
+    ResponseEntity<RepairResult> repair(@PathVariable long id) {
+        RepairResult result = scanning(() -> inventory.repair(id));
+        return result.run() != null
+                ? ResponseEntity.accepted().location(java.net.URI.create("/api/topologies/" + id + "/runs/"
+                        + result.run().id())).body(result)
+                : ResponseEntity.ok(result);
+    }
+
+    /** AWS failures while scanning mean the target cannot be read: a 502, not a 500. */
+    private static <T> T scanning(java.util.function.Supplier<T> call) {
         try {
-            return inventory.drift(id);
+            return call.get();
         } catch (AwsServiceException e) {
             throw new TargetUnreachableException("The target refused the scan: " + (e.awsErrorDetails() == null
                     ? e.getMessage() : e.awsErrorDetails().errorCode() + " " + e.awsErrorDetails().errorMessage()), e);
