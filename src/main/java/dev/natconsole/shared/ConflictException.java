@@ -1,6 +1,7 @@
 package dev.natconsole.shared;
 
 /** The request is valid but clashes with the current state (a run already going, say); a 409. */
+@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CONFLICT)
 public class ConflictException extends RuntimeException {
 
     public ConflictException(String message) {

@@ -3,6 +3,7 @@ package dev.natconsole.shared;
 import java.util.List;
 
 /** Input that failed validation; rendered as a 400 problem detail naming every bad field. */
+@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.BAD_REQUEST)
 public class InvalidInputException extends RuntimeException {
 
     private final List<FieldProblem> problems;

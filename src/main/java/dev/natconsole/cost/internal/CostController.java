@@ -4,9 +4,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,7 +15,6 @@ import dev.natconsole.cost.CostChart;
 import dev.natconsole.cost.CostEstimate;
 import dev.natconsole.cost.CostEstimator;
 import dev.natconsole.cost.PriceCatalog;
-import dev.natconsole.cost.PriceListUnavailableException;
 import dev.natconsole.cost.PriceRefresh;
 import dev.natconsole.cost.PriceSheet;
 import dev.natconsole.cost.Traffic;
@@ -120,12 +116,6 @@ class CostController {
         return catalog.refresh(targetId, region);
     }
 
-    @ExceptionHandler(PriceListUnavailableException.class)
-    ProblemDetail priceListUnavailable(PriceListUnavailableException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, e.getMessage());
-        problem.setTitle("Price List API unavailable");
-        return problem;
-    }
 
     static CostEstimate estimate(EstimateRequest request, CostEstimator estimator, String currency,
             BigDecimal rate) {

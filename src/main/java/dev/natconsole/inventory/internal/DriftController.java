@@ -1,9 +1,6 @@
 package dev.natconsole.inventory.internal;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -60,10 +57,4 @@ class DriftController {
         }
     }
 
-    @ExceptionHandler(TargetUnreachableException.class)
-    ProblemDetail unreachable(TargetUnreachableException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, e.getMessage());
-        problem.setTitle("Target unreachable");
-        return problem;
-    }
 }

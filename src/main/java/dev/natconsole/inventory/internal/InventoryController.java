@@ -6,10 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +25,6 @@ import dev.natconsole.inventory.ScanStatus;
 import dev.natconsole.inventory.ScannedRegion;
 import dev.natconsole.shared.FieldProblem;
 import dev.natconsole.shared.InvalidInputException;
-import dev.natconsole.target.TargetUnreachableException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -130,12 +126,6 @@ class InventoryController {
         return inventory.scannedRegions();
     }
 
-    @ExceptionHandler(TargetUnreachableException.class)
-    ProblemDetail unreachable(TargetUnreachableException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, e.getMessage());
-        problem.setTitle("Target unreachable");
-        return problem;
-    }
 
     static InventoryQuery query(Long target, String region, String vpc, String health, Double expectedMbps,
             Double expectedGbPerMonth) {

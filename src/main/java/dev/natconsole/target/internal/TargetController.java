@@ -4,10 +4,8 @@ import java.net.URI;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.natconsole.target.NewTarget;
 import dev.natconsole.target.Target;
-import dev.natconsole.target.TargetUnreachableException;
 import dev.natconsole.target.Targets;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -68,10 +65,4 @@ class TargetController {
         return targets.availabilityZones(id, region == null ? targets.get(id).defaultRegion() : region);
     }
 
-    @ExceptionHandler(TargetUnreachableException.class)
-    ProblemDetail unreachable(TargetUnreachableException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, e.getMessage());
-        problem.setTitle("Target unreachable");
-        return problem;
-    }
 }
