@@ -211,6 +211,8 @@ class TopologyApiTest {
         mvc.perform(get("/api/topologies/" + id)).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.status").value(404));
         mvc.perform(get("/api/topologies/" + id + "/plan")).andExpect(status().isNotFound());
+        // The page says so too, rather than failing with a 500.
+        mvc.perform(get("/topologies/" + id)).andExpect(status().isNotFound());
         mvc.perform(put("/api/topologies/424242").contentType(MediaType.APPLICATION_JSON).content(seed("x")))
                 .andExpect(status().isNotFound());
     }
