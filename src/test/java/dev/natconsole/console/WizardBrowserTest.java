@@ -14,7 +14,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -108,7 +107,15 @@ class WizardBrowserTest {
     private void clickAndWait(By by) {
         WebElement element = browser.findElement(by);
         element.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                // Stale, or (a ChromeDriver quirk) "node does not belong to the document": the old page is gone.
+                return true;
+            }
+        });
     }
 
     /** Steps 1-4 with the seed's values; leaves the browser on the review page. */
@@ -218,6 +225,21 @@ class WizardBrowserTest {
         assertThat(browser.findElement(By.id("vpcCidr")).getAttribute("value")).isEqualTo("10.20.0.0/16");
         clickAndWait(By.id("wizard-back"));
         assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("kept");
+    }
+
+    @Test
+    void addsATargetFromTheWizardAndComesBack(MotoServer moto) {
+        browser.get(url("/wizard/new"));
+        type("name", "with-new-target");
+        clickAndWait(By.id("add-target-link"));
+        type("name", "second-moto");
+        type("endpointUrl", moto.endpoint().toString());
+        clickAndWait(By.id("add-target"));
+        assertThat(browser.getCurrentUrl()).endsWith("/target");
+        assertThat(new Select(browser.findElement(By.id("targetId"))).getOptions()).extracting(WebElement::getText)
+                .anySatisfy(text -> assertThat(text).startsWith("second-moto"));
+        assertThat(targets.list()).extracting(target -> target.name()).contains("second-moto");
+        assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("with-new-target");
     }
 
     @Test

@@ -115,6 +115,10 @@ class WizardController {
             return render(draftId, step, form, model);
         }
         drafts.save(draftId, form, step);
+        if (action.equals("addTarget")) {
+            // What the page held is saved; the target form sends the user back here.
+            return "redirect:/targets?returnTo=/wizard/" + draftId + "/" + step.path();
+        }
         if (action.equals("back")) {
             drafts.save(draftId, form, step.previous());
             return "redirect:/wizard/" + draftId + "/" + step.previous().path();
