@@ -50,6 +50,18 @@ public class LocalSandbox implements DisposableBean {
         return command().isPresent();
     }
 
+    /** Looked up once: probing Python costs a process start, and the dashboard asks on every view. */
+    private volatile Optional<List<String>> command;
+
+    private Optional<List<String>> command() {
+        Optional<List<String>> known = command;
+        if (known == null) {
+            known = findCommand();
+            command = known;
+        }
+        return known;
+    }
+
     public synchronized boolean running() {
         return process != null && process.isAlive();
     }
@@ -94,7 +106,7 @@ public class LocalSandbox implements DisposableBean {
         return targets.list().stream().filter(target -> target.name().equals(TARGET_NAME)).findFirst();
     }
 
-    private static Optional<List<String>> command() {
+    private static Optional<List<String>> findCommand() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "moto_server"))) {
                 return Optional.of(List.of(Path.of(dir, "moto_server").toString()));
