@@ -95,7 +95,9 @@ class WizardController {
             form.syncZonesWithSelection();
         }
         if (step == WizardStep.REVIEW) {
-            rejectAll(errors, topologies.check(form.toSpec(), null), step, model);
+            ValidationReport report = topologies.check(form.toSpec(), null);
+            model.addAttribute("report", report);
+            rejectAll(errors, report, step, model);
         }
         return render(draftId, step, form, gb, model);
     }
@@ -178,7 +180,9 @@ class WizardController {
 
     private void review(WizardForm form, BigDecimal trafficGb, Model model) {
         TopologySpec spec = form.toSpec();
-        ValidationReport report = topologies.check(spec, null);
+        // Checked once per request: a check asks the target for its zones.
+        ValidationReport report = model.getAttribute("report") instanceof ValidationReport known ? known
+                : topologies.check(spec, null);
         model.addAttribute("warnings", report.warnings());
         model.addAttribute("valid", report.valid());
         model.addAttribute("spec", spec);
