@@ -44,27 +44,39 @@ public record Cidr(long network, int prefix) implements Comparable<Cidr> {
         return Optional.of(new Cidr(address, prefix));
     }
 
+    /** Why a text is not a CIDR block: a message key ({@code code}) with its arguments, and the English words. */
+    public record Diagnosis(String code, String message, List<Object> args) {
+    }
+
     /** A message saying why {@code text} is not a CIDR block, or suggesting the block the user probably meant. */
     public static String explain(String text) {
+        return diagnose(text).message();
+    }
+
+    public static Diagnosis diagnose(String text) {
         if (text == null || text.isBlank()) {
-            return "is required";
+            return new Diagnosis("validation.required", "is required", List.of());
         }
         String[] parts = text.trim().split("/", -1);
         if (parts.length != 2) {
-            return "must be an IPv4 CIDR block such as 10.0.0.0/16";
+            return new Diagnosis("validation.cidr.format", "must be an IPv4 CIDR block such as 10.0.0.0/16", List.of());
         }
         Long address = parseAddress(parts[0]);
         Integer prefix = parseNumber(parts[1], 32);
         if (address == null) {
-            return "'" + parts[0] + "' is not an IPv4 address";
+            return new Diagnosis("validation.cidr.address", "'" + parts[0] + "' is not an IPv4 address",
+                    List.of(parts[0]));
         }
         if (prefix == null) {
-            return "'/" + parts[1] + "' is not a prefix length from 0 to 32";
+            return new Diagnosis("validation.cidr.prefix", "'/" + parts[1] + "' is not a prefix length from 0 to 32",
+                    List.of(parts[1]));
         }
         if ((address & ~mask(prefix)) != 0) {
-            return "has host bits set; did you mean " + new Cidr(address & mask(prefix), prefix) + "?";
+            String meant = new Cidr(address & mask(prefix), prefix).toString();
+            return new Diagnosis("validation.cidr.hostBits", "has host bits set; did you mean " + meant + "?",
+                    List.of(meant));
         }
-        return "is valid";
+        return new Diagnosis("validation.cidr.valid", "is valid", List.of());
     }
 
     public long size() {

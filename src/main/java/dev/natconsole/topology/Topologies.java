@@ -64,7 +64,8 @@ public class Topologies {
         ZoneLookup zones = ZoneLookup.unavailable();
         if (complete.targetId() != null) {
             if (!targets.exists(complete.targetId())) {
-                errors.add(new FieldProblem("targetId", "target " + complete.targetId() + " does not exist"));
+                errors.add(FieldProblem.of("targetId", "validation.target.missing",
+                        "target " + complete.targetId() + " does not exist", complete.targetId()));
             } else {
                 zones = region -> {
                     try {
@@ -80,8 +81,8 @@ public class Topologies {
         if (complete.name() != null) {
             repository.findByName(complete.name())
                     .filter(other -> !other.getId().equals(existingId))
-                    .ifPresent(other -> errors.add(new FieldProblem("name",
-                            "a topology named " + complete.name() + " already exists")));
+                    .ifPresent(other -> errors.add(FieldProblem.of("name", "validation.name.taken",
+                            "a topology named " + complete.name() + " already exists", complete.name())));
         }
         return new ValidationReport(List.copyOf(errors), report.warnings());
     }

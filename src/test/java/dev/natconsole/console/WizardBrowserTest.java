@@ -249,6 +249,12 @@ class WizardBrowserTest {
         assertThat(browser.findElement(By.id("new-topology")).getText()).isEqualTo("新しいトポロジー");
         browser.get(url("/wizard/new"));
         assertThat(browser.findElement(By.id("wizard-next")).getText()).isEqualTo("次へ");
+        // Validation messages are translated too, not only the page.
+        type("name", "ja");
+        next();
+        type("vpcCidr", "10.0.0.0/8");
+        next();
+        assertThat(browser.findElement(By.id("vpcCidr-error")).getText()).contains("/16 から /28 まで");
         Browser.screenshot(browser, "japanese-wizard");
         browser.get(url("/?lang=en"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Topologies");

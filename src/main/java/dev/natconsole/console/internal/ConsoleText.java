@@ -27,6 +27,12 @@ class ConsoleText {
         return messages.getMessage(key, null, null, locale());
     }
 
+    /** A validation problem in the reader's language, or its English words when it has no message key. */
+    String problem(dev.natconsole.shared.FieldProblem problem) {
+        return problem.code() == null ? problem.message()
+                : messages.getMessage(problem.code(), problem.args().toArray(), problem.message(), locale());
+    }
+
     TopologyDiagram.Labels diagramLabels() {
         return new TopologyDiagram.Labels(get("diagram.internet"), get("diagram.igw"), get("diagram.vpc"),
                 get("diagram.public"), get("diagram.private"), get("diagram.natInstance"), get("diagram.natGateway"),

@@ -183,7 +183,8 @@ class WizardController {
         // Checked once per request: a check asks the target for its zones.
         ValidationReport report = model.getAttribute("report") instanceof ValidationReport known ? known
                 : topologies.check(spec, null);
-        model.addAttribute("warnings", report.warnings());
+        model.addAttribute("warnings", report.warnings().stream()
+                .map(warning -> warning.field() + ": " + text.problem(warning)).toList());
         model.addAttribute("valid", report.valid());
         model.addAttribute("spec", spec);
         if (report.valid()) {
@@ -248,19 +249,22 @@ class WizardController {
         return any;
     }
 
-    private static void rejectAll(BindingResult errors, ValidationReport report, WizardStep step, Model model) {
+    private void rejectAll(BindingResult errors, ValidationReport report, WizardStep step, Model model) {
         report.errors().forEach(problem -> reject(errors, problem));
         model.addAttribute("problemSteps", report.errors().stream().map(problem -> new StepProblem(problem,
-                java.util.Arrays.stream(WizardStep.values()).filter(s -> s.owns(problem.field())).findFirst()
-                        .orElse(WizardStep.TARGET))).toList());
+                text.problem(problem), java.util.Arrays.stream(WizardStep.values())
+                        .filter(s -> s.owns(problem.field())).findFirst().orElse(WizardStep.TARGET))).toList());
     }
 
-    public record StepProblem(FieldProblem problem, WizardStep step) {
+    /** A problem on the review page: where to fix it, and what it says in the reader's language. */
+    public record StepProblem(FieldProblem problem, String text, WizardStep step) {
     }
 
     private static void reject(BindingResult errors, FieldProblem problem) {
         try {
-            errors.rejectValue(problem.field(), "invalid", problem.message());
+            // The message key shows it in the reader's language; the English words are the fallback.
+            errors.rejectValue(problem.field(), problem.code() != null ? problem.code() : "invalid",
+                    problem.args().toArray(), problem.message());
         } catch (RuntimeException notAFormField) {
             errors.reject("invalid", problem.field() + ": " + problem.message());
         }
